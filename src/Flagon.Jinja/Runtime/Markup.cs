@@ -1,0 +1,88 @@
+using System.Text;
+
+namespace Flagon.Jinja.Runtime;
+
+/// <summary>
+/// A string that is safe to output in HTML without escaping (MarkupSafe's <c>Markup</c>).
+/// Under autoescape, values that are not <see cref="Markup"/> are escaped when printed.
+/// </summary>
+public sealed class Markup : IEquatable<Markup>
+{
+    /// <summary>The empty safe string.</summary>
+    public static readonly Markup Empty = new("");
+
+    /// <summary>Marks <paramref name="value"/> as safe, without escaping it.</summary>
+    public Markup(string value) => Value = value;
+
+    /// <summary>The safe text.</summary>
+    public string Value { get; }
+
+    /// <summary>
+    /// Escapes <c>&amp; &lt; &gt; " '</c> as MarkupSafe does (<c>&amp;amp; &amp;lt; &amp;gt; &amp;#34; &amp;#39;</c>)
+    /// and returns the result as <see cref="Markup"/>.
+    /// </summary>
+    public static Markup Escape(string text) => new(EscapeText(text));
+
+    /// <summary>Escapes text as MarkupSafe does, returning a plain string.</summary>
+    public static string EscapeText(string text)
+    {
+        int first = text.AsSpan().IndexOfAny("&<>\"'");
+        if (first < 0)
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length + 16);
+        sb.Append(text, 0, first);
+        for (int i = first; i < text.Length; i++)
+        {
+            char c = text[i];
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&#34;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Writes <paramref name="text"/> escaped to <paramref name="writer"/> without building a new string.</summary>
+    public static void WriteEscaped(TextWriter writer, string text)
+    {
+        var span = text.AsSpan();
+        while (true)
+        {
+            int next = span.IndexOfAny("&<>\"'");
+            if (next < 0)
+            {
+                writer.Write(span);
+                return;
+            }
+            writer.Write(span[..next]);
+            writer.Write(span[next] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&#34;",
+                _ => "&#39;",
+            });
+            span = span[(next + 1)..];
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Value;
+
+    /// <inheritdoc />
+    public bool Equals(Markup? other) => other is not null && other.Value == Value;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is Markup m ? Equals(m) : obj is string s && s == Value;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Value.GetHashCode(StringComparison.Ordinal);
+}
