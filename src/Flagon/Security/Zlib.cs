@@ -2,19 +2,11 @@ using System.IO.Compression;
 
 namespace Flagon.Security;
 
-/// <summary>zlib (RFC 1950) compression at Python's default level, and bounded decompression.</summary>
+/// <summary>zlib (RFC 1950) compression identical to Python's default, and bounded decompression.</summary>
 internal static class Zlib
 {
-    /// <summary>Compresses like Python's <c>zlib.compress(data)</c> (level 6).</summary>
-    public static byte[] Compress(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var z = new ZLibStream(output, new ZLibCompressionOptions { CompressionLevel = 6 }, leaveOpen: true))
-        {
-            z.Write(data);
-        }
-        return output.ToArray();
-    }
+    /// <summary>Compresses exactly like Python's <c>zlib.compress(data)</c> (classic zlib, level 6).</summary>
+    public static byte[] Compress(byte[] data) => ZlibDeflater.Compress(data);
 
     /// <summary>Decompresses a complete zlib stream of at most <paramref name="maxBytes"/> bytes; false when it is corrupt, truncated or too big.</summary>
     public static bool TryDecompress(byte[] data, int maxBytes, out byte[] result)
