@@ -5,7 +5,8 @@ Run with Debian's /usr/bin/python3 (itsdangerous 2.1.2, Werkzeug 2.2.2):
 
     /usr/bin/python3 tests/Flagon.Tests/Security/Fixtures/generate.py
 
-Writes itsdangerous.json and passwords.json next to this script. Werkzeug 2.2.2 predates scrypt
+Writes itsdangerous.json, passwords.json and zlib.json (Python's zlib.compress of deterministic
+inputs, for the classic-zlib deflater) next to this script. Werkzeug 2.2.2 predates scrypt
 (added in Werkzeug 2.3), so the scrypt hashes are written in Werkzeug 3's format
 (``scrypt:n:r:p$salt$hex`` with ``hashlib.scrypt(..., dklen=64)``, exactly what Werkzeug 3 computes).
 """
@@ -97,6 +98,41 @@ def scrypt_vectors():
     return rows
 
 
+WORDS = ["session", "flask", "user_id", "the", "a", "cookie", "signed", "value", "{", "}", ":", ",", "\"", "42", "true"]
+
+
+def make_input(seed, length, mode, alphabet):
+    """Deterministic test data; Flagon's ZlibDeflaterTests regenerates it with the same LCG."""
+    state = seed
+    out = bytearray()
+    while len(out) < length:
+        state = (state * 1103515245 + 12345) & 0x7FFFFFFF
+        pick = state >> 16
+        if mode == "words":
+            out += (WORDS[pick % len(WORDS)] + " ").encode()
+        else:
+            out.append(alphabet[pick % len(alphabet)])
+    return bytes(out[:length])
+
+
+def zlib_cases():
+    import zlib
+    rows = []
+    specs = [(1, 0, "chars", "ab"), (2, 1, "chars", "ab"), (3, 3, "chars", "ab"), (4, 10, "chars", "abc"),
+             (5, 100, "words", ""), (6, 1000, "words", ""), (7, 5000, "words", ""), (8, 20000, "words", ""),
+             (9, 70000, "words", ""), (10, 200000, "words", ""), (11, 3000, "chars", "ab"),
+             (12, 50000, "chars", "abcdefghijklmnop"), (13, 4000, "bytes", ""), (14, 100000, "chars", "a"),
+             (15, 300, "chars", "0123456789"), (16, 66000, "chars", "xy"), (17, 40000, "bytes", "")]
+    for seed, length, mode, alphabet in specs:
+        alpha = bytes(range(256)) if mode == "bytes" else alphabet.encode()
+        data = make_input(seed, length, "words" if mode == "words" else "chars", alpha)
+        comp = zlib.compress(data)
+        rows.append({"seed": seed, "length": length, "mode": mode, "alphabet": alphabet,
+                     "compressed_length": len(comp), "sha256": hashlib.sha256(comp).hexdigest(),
+                     "hex": comp.hex() if len(comp) <= 200 else None})
+    return rows
+
+
 def main():
     with open(os.path.join(HERE, "itsdangerous.json"), "w", encoding="utf-8") as f:
         json.dump({"timestamp": FIXED_TS, "signers": signers(), "timestamps": timestamps(),
@@ -105,7 +141,10 @@ def main():
     with open(os.path.join(HERE, "passwords.json"), "w", encoding="utf-8") as f:
         json.dump({"hashes": passwords(), "scrypt_vectors": scrypt_vectors()}, f, indent=1, ensure_ascii=True)
         f.write("\n")
-    print("wrote itsdangerous.json and passwords.json")
+    with open(os.path.join(HERE, "zlib.json"), "w", encoding="utf-8") as f:
+        json.dump({"zlib_version": __import__("zlib").ZLIB_RUNTIME_VERSION, "words": WORDS, "cases": zlib_cases()}, f, indent=1)
+        f.write("\n")
+    print("wrote itsdangerous.json, passwords.json and zlib.json")
 
 
 if __name__ == "__main__":
