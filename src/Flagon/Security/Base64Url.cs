@@ -10,26 +10,49 @@ public static class Base64Url
     /// <summary>Encodes <paramref name="data"/> as unpadded URL-safe base64.</summary>
     public static string Encode(ReadOnlySpan<byte> data) => System.Buffers.Text.Base64Url.EncodeToString(data);
 
-    /// <summary>Decodes unpadded (or padded) URL-safe base64; false when the text is not valid base64.</summary>
+    /// <summary>Decodes unpadded (or padded) URL-safe base64; false when the text is not valid base64. Never throws.</summary>
     public static bool TryDecode(ReadOnlySpan<char> text, out byte[] data)
     {
+        data = [];
         // Padding is optional on the wire; strip what is there and let the length decide.
         while (text.Length > 0 && text[^1] == '=')
         {
             text = text[..^1];
         }
-        if (text.Length % 4 == 1 || text.ContainsAny("+/="))
+        if (text.Length % 4 == 1)
         {
-            data = [];
             return false;
         }
-        var buffer = new byte[System.Buffers.Text.Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!System.Buffers.Text.Base64Url.TryDecodeFromChars(text, buffer, out int written))
+        var result = new byte[text.Length * 3 / 4];
+        int bits = 0;
+        int acc = 0;
+        int at = 0;
+        foreach (char c in text)
         {
-            data = [];
-            return false;
+            int v = c switch
+            {
+                >= 'A' and <= 'Z' => c - 'A',
+                >= 'a' and <= 'z' => c - 'a' + 26,
+                >= '0' and <= '9' => c - '0' + 52,
+                '-' => 62,
+                '_' => 63,
+                _ => -1,
+            };
+            if (v < 0)
+            {
+                return false;
+            }
+            acc = (acc << 6) | v;
+            bits += 6;
+            if (bits >= 8)
+            {
+                bits -= 8;
+                result[at++] = (byte)(acc >> bits);
+                acc &= (1 << bits) - 1;
+            }
         }
-        data = written == buffer.Length ? buffer : buffer[..written];
+        // Leftover bits (fewer than 8) are ignored, as Python's decoder does.
+        data = result;
         return true;
     }
 
