@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace Flagon.Security;
@@ -69,6 +70,7 @@ public static class Scrypt
         return reason.Length == 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RoMix(uint[] x, uint[] v, uint[] scratch, int n, int r)
     {
         int words = 32 * r;
@@ -90,6 +92,7 @@ public static class Scrypt
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BlockMix(uint[] b, uint[] y, int r)
     {
         Span<uint> x = stackalloc uint[16];
@@ -108,6 +111,7 @@ public static class Scrypt
         Array.Copy(y, b, 32 * r);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Salsa208(Span<uint> b)
     {
         uint x0 = b[0], x1 = b[1], x2 = b[2], x3 = b[3], x4 = b[4], x5 = b[5], x6 = b[6], x7 = b[7];
