@@ -6,20 +6,26 @@ namespace Flagon.Routing;
 /// </summary>
 /// <remarks>
 /// <see cref="Regex"/> is a .NET regular expression. A converter whose regex can match <c>/</c> is not
-/// part-isolating (it consumes the rest of the path, like <c>path</c>); this is inferred from the regex
-/// unless <see cref="PartIsolating"/> is set explicitly.
+/// part-isolating (it consumes the rest of the path, like <c>path</c>). As in Werkzeug 3, a converter that
+/// sets <see cref="Regex"/> but not <see cref="PartIsolating"/> is part-isolating unless its regex contains
+/// a <c>/</c> (note that <c>[^/]</c> contains one: set <see cref="PartIsolating"/> explicitly then).
 /// </remarks>
 public abstract class BaseConverter
 {
     private string _regex = "[^/]+";
     private bool? _partIsolating;
     private string? _fastRegex;
+    private bool _regexSet;
 
     /// <summary>The .NET regular expression (no anchors) that matches this variable's text.</summary>
     public string Regex
     {
         get => _regex;
-        protected set => _regex = value ?? throw new ArgumentNullException(nameof(value));
+        protected set
+        {
+            _regex = value ?? throw new ArgumentNullException(nameof(value));
+            _regexSet = true;
+        }
     }
 
     /// <summary>Ordering weight among dynamic parts: lower sorts first (int/float 50, string 100, path 200).</summary>
@@ -28,7 +34,7 @@ public abstract class BaseConverter
     /// <summary>True when the variable stays inside one path segment; false makes it consume the rest of the path.</summary>
     public bool PartIsolating
     {
-        get => _partIsolating ?? !_regex.Contains('/');
+        get => _partIsolating ?? (!_regexSet || !_regex.Contains('/'));
         protected set => _partIsolating = value;
     }
 

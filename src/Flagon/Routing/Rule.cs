@@ -307,6 +307,7 @@ public sealed class Rule
                         pieces.Clear();
                         staticText.Clear();
                         isStatic = true;
+                        final = false;
                         staticWeights.Clear();
                         argumentWeights.Clear();
                     }

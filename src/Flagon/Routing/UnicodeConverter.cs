@@ -27,6 +27,7 @@ public class UnicodeConverter : BaseConverter
         MinLength = _min;
         MaxLength = maxLength;
         Length = length;
+        PartIsolating = true;
         EnableFastMatch();
     }
 
