@@ -547,6 +547,280 @@ add_map(
 )
 
 
+# 12. Scenarios from Werkzeug's own test suite (tests/test_routing.py), recorded on 2.2.2.
+add_map(
+    "wz_path",
+    [
+        rule("/", "page", defaults={"name": "FrontPage"}),
+        rule("/Special", "special"),
+        rule("/<int:year>", "year"),
+        rule("/<path:name>:foo", "foopage"),
+        rule("/<path:name>:<path:name2>", "twopage"),
+        rule("/<path:name>", "page"),
+        rule("/<path:name>/edit", "editpage"),
+        rule("/<path:name>/silly/<path:name2>", "sillypage"),
+        rule("/<path:name>/silly/<path:name2>/edit", "editsillypage"),
+        rule("/Talk:<path:name>", "talk"),
+        rule("/User:<username>", "user"),
+        rule("/User:<username>/<path:name>", "userpage"),
+        rule("/User:<username>/comment/<int:id>-<int:replyId>", "usercomment"),
+        rule("/Files/<path:file>", "files"),
+        rule("/<admin>/<manage>/<things>", "admin"),
+    ],
+    bind={"server_name": "example.org"},
+    requests=[req(p) for p in [
+        "/", "/FrontPage", "/Special", "/2007", "/Some:foo", "/Some:bar", "/Some/Page",
+        "/Some/Page/edit", "/Foo/silly/bar", "/Foo/silly/bar/edit", "/Talk:Foo/Bar", "/User:thomas",
+        "/User:thomas/projects/werkzeug", "/User:thomas/comment/123-456",
+        "/Files/downloads/werkzeug/0.2.zip", "/Jerry/eats/cheese", "/a/b/c/d/edit", "/x:y:z",
+    ]],
+    builds=[build("page"), build("page", {"name": "FrontPage"}), build("page", {"name": "A/B"}),
+            build("usercomment", {"username": "t", "id": 1, "replyId": 2}),
+            build("twopage", {"name": "a", "name2": "b/c"})],
+)
+
+add_map(
+    "wz_complex",
+    [
+        rule("/", "index"),
+        rule("/<int:blub>", "an_int"),
+        rule("/<blub>", "a_string"),
+        rule("/foo/", "nested"),
+        rule("/foobar/", "nestedbar"),
+        rule("/foo/<path:testing>/", "nested_show"),
+        rule("/foo/<path:testing>/edit", "nested_edit"),
+        rule("/users/", "users", defaults={"page": 1}),
+        rule("/users/page/<int:page>", "users"),
+        rule("/foox", "foox"),
+        rule("/<path:bar>/<path:blub>", "barx_path_path"),
+    ],
+    bind={"server_name": "example.com"},
+    requests=[req(p) for p in [
+        "/", "/42", "/blub", "/foo/", "/foobar/", "/foo/1/2/3/", "/foo/1/2/3/edit", "/users/",
+        "/users/page/2", "/users/page/1", "/foox", "/1/2/3", "/foo", "/foo/1/2/3", "/foo/x",
+    ]],
+    builds=[build("index"), build("an_int", {"blub": 42}), build("a_string", {"blub": "test"}),
+            build("nested"), build("nestedbar"), build("nested_show", {"testing": "1/2/3"}),
+            build("nested_edit", {"testing": "1/2/3"}), build("users", {"page": 1}),
+            build("users", {"page": 2}), build("foox"), build("barx_path_path", {"bar": "1", "blub": "2/3"})],
+)
+
+add_map(
+    "wz_greedy",
+    [rule("/foo", "foo"), rule("/<path:bar>", "bar"), rule("/<path:bar>/<path:blub>", "bar")],
+    requests=[req("/foo"), req("/blub"), req("/he/he"), req("/a/b/c")],
+    builds=[build("foo"), build("bar", {"bar": "blub"}), build("bar", {"bar": "blub", "blub": "bar"})],
+)
+
+add_map(
+    "wz_merge",
+    [
+        rule("/no/tail", "no_tail"),
+        rule("/yes/tail/", "yes_tail"),
+        rule("/with/<path:path>", "with_path"),
+        rule("/no//merge", "no_merge", merge_slashes=False),
+        rule("/no/merging", "no_merging", merge_slashes=False),
+        rule("/merge/<some>/path", "merge_some"),
+        rule("/yes//merge", "yes_merge"),
+    ],
+    requests=[req(p) for p in [
+        "/no//tail", "/yes//tail", "/yes/tail//", "//yes///tail////", "/no/tail", "/yes/tail/",
+        "/with/http://example.com/", "/with/x//y", "/no//merge", "/no/merging", "/no//merging",
+        "/merge/%//path", "/merge//st/path", "/yes/merge", "/yes//merge",
+    ]],
+    builds=[build("yes_merge"), build("no_merge")],
+)
+
+add_map(
+    "wz_strict_redirect",
+    [
+        rule("/bar/", "get", methods=["GET"]),
+        rule("/bar", "post", methods=["POST"]),
+        rule("/foo/", "foo", methods=["POST"]),
+        rule("/<path:var>/", "path", methods=["GET"]),
+    ],
+    bind={"server_name": "example.org"},
+    requests=[req("/bar/"), req("/bar", "POST"), req("/abc/"), req("/bar"), req("/bar/", "POST"),
+              req("/foo", "POST"), req("/abc"), req("/a/b/c"), req("/a/b/c/"), req("/a//"),
+              req("/abc", "POST")],
+)
+
+add_map(
+    "wz_strict_redirect_order",
+    [rule("/bar", "post", methods=["POST"]), rule("/bar/", "get", methods=["GET"])],
+    bind={"server_name": "example.org"},
+    requests=[req("/bar/"), req("/bar", "POST"), req("/bar"), req("/bar/", "POST"), req("/bar", "PUT")],
+)
+
+add_map(
+    "wz_leaves",
+    [
+        rule("/path1", "leaf"),
+        rule("/path1/", "branch"),
+        rule("/path2", "leaf", strict_slashes=False),
+        rule("/path2/", "branch"),
+        rule("/path3", "leaf"),
+        rule("/path3/", "branch", strict_slashes=False),
+        rule("/path4", "leaf", strict_slashes=False),
+        rule("/path4/", "branch", strict_slashes=False),
+        rule("/path5", "leaf"),
+    ],
+    options={"strict_slashes": False},
+    requests=[req(p) for p in ["/path1", "/path1/", "/path2", "/path2/", "/path3", "/path3/",
+                               "/path4", "/path4/", "/path5", "/path5/", "/path5//"]],
+)
+
+add_map(
+    "wz_strict_false",
+    [
+        rule("/path1", "leaf_path", strict_slashes=False),
+        rule("/path2/", "branch_path", strict_slashes=False),
+        rule("/<path:path>", "leaf_path_converter", strict_slashes=False),
+    ],
+    requests=[req(p) for p in ["/path1", "/path1/", "/path2", "/path2/", "/any", "/any/", "/a/b/"]],
+)
+
+add_map(
+    "wz_alias",
+    [
+        rule("/", "index"),
+        rule("/index.html", "index", alias=True),
+        rule("/users/", "users", defaults={"page": 1}),
+        rule("/users/index.html", "users", defaults={"page": 1}, alias=True),
+        rule("/users/page/<int:page>", "users"),
+        rule("/users/page-<int:page>.html", "users", alias=True),
+    ],
+    bind={"server_name": "example.com"},
+    requests=[req("/index.html"), req("/users/index.html"), req("/users/page-2.html"),
+              req("/users/page-1.html"), req("/users/page-1.html", query="foo=bar"), req("/"),
+              req("/users/"), req("/users/page/1"), req("/users/page/3")],
+    builds=[build("index"), build("users", {"page": 1}), build("users", {"page": 2}), build("users")],
+)
+
+for prefix in ("", "/aaa"):
+    add_map(
+        "wz_double_defaults" + prefix.replace("/", "_"),
+        [
+            rule(f"{prefix}/", "x", defaults={"foo": 1, "bar": False}),
+            rule(f"{prefix}/<int:foo>", "x", defaults={"bar": False}),
+            rule(f"{prefix}/bar/", "x", defaults={"foo": 1, "bar": True}),
+            rule(f"{prefix}/bar/<int:foo>", "x", defaults={"bar": True}),
+        ],
+        bind={"server_name": "example.com"},
+        requests=[req(f"{prefix}/"), req(f"{prefix}/2"), req(f"{prefix}/bar/"), req(f"{prefix}/bar/2"),
+                  req(f"{prefix}/1"), req(f"{prefix}/bar/1")],
+        builds=[build("x", {"foo": 1, "bar": False}), build("x", {"foo": 2, "bar": False}),
+                build("x", {"bar": False}), build("x", {"foo": 1, "bar": True}),
+                build("x", {"foo": 2, "bar": True}), build("x", {"bar": True}), build("x", {}),
+                build("x", {"foo": 3})],
+    )
+
+add_map(
+    "wz_method_fallback",
+    [
+        rule("/", "index", methods=["GET"]),
+        rule("/<name>", "hello_name", methods=["GET"]),
+        rule("/select", "hello_select", methods=["POST"]),
+        rule("/search_get", "search", methods=["GET"]),
+        rule("/search_post", "search", methods=["POST"]),
+        rule("/get", "a", methods=["GET"]),
+        rule("/post", "b", methods=["POST"]),
+    ],
+    bind={"server_name": "example.com"},
+    requests=[req("/get", "HEAD"), req("/post", "HEAD"), req("/select"), req("/select", "POST"),
+              req("/foo", "POST")],
+    builds=[build("index"), build("index", method="GET"), build("hello_name", {"name": "foo"}),
+            build("hello_select"), build("hello_select", method="POST"), build("search"),
+            build("search", method="GET"), build("search", method="POST"), build("search", method="PUT"),
+            build("hello_select", method="GET")],
+    allowed=["/select", "/foo", "/search_get"],
+)
+
+add_map(
+    "wz_allowed",
+    [rule("/<foo>", "foo_var", methods=["GET", "HEAD"]), rule("/foo", "foo_static", methods=["POST"])],
+    requests=[req("/foo"), req("/foo", "POST"), req("/foo", "PUT"), req("/bar", "POST")],
+    allowed=["/foo", "/bar"],
+)
+
+add_map(
+    "wz_unicode_host",
+    [rule("/войти/", "enter"), rule("/foo+bar/", "foobar")],
+    bind={"server_name": "☃.example.com"},
+    requests=[req("/войти"), req("/войти/"), req("/foo+bar"), req("/foo+bar/")],
+    builds=[build("enter", force_external=True), build("foobar", force_external=True), build("enter")],
+)
+
+add_map(
+    "wz_empty_path",
+    [rule("/", "index")],
+    bind={"server_name": "example.com", "script_name": "/approot"},
+    requests=[req(""), req("/"), req("//")],
+)
+
+add_map(
+    "wz_closest",
+    [
+        rule("/foo/", "users.here"),
+        rule("/wat/", "admin.users"),
+        rule("/woop", "foo.users"),
+        rule("/user/id/<id>/", "users"),
+        rule("/user/<slug>/", "users"),
+        rule("/user/emails/<email>/", "users"),
+        rule("/post/", "foobar", methods=["POST"]),
+        rule("/get/", "foobar", methods=["GET"]),
+        rule("/put/", "foobar", methods=["PUT"]),
+        rule("/foo/<id>/", "world", methods=["GET"]),
+    ],
+    builds=[
+        build("admin.user"), build("x", {"slug": ""}), build("invalid", method="POST"),
+        build("invalid", method="GET"), build("invalid", method="PUT"), build("urks"),
+        build("world", method="POST"), build("urks", {"user_id": 5}), build("helloworld"),
+        build("world"), build("world", {"id": 2}, method="POST"), build("foobar", method="DELETE"),
+        build("users", {"email": "e", "extra": 1}, method="GET"), build("users"),
+        build("user", {"slug": "s", "id": 1}),
+    ],
+)
+
+add_map(
+    "wz_misc",
+    [
+        rule("/<path:path>/c", "simple"),
+        rule("/<path:path>/<a>/<b>", "complex"),
+        rule("/hello", "hello"),
+        rule("/w/<int:value>", "int"),
+        rule("/w/<uuid:value>", "uuid"),
+        rule("/v<int:major>.<int:minor>", "version"),
+        rule("/.<int:value>", "dotted"),
+        rule("/r/<regex('[^/:]+\\.[^/:]+'):value>", "regex"),
+        rule("/any/<any(a1, a2):a>", "no_dot"),
+        rule("/any/<any(a.1, a.2):a>", "yes_dot"),
+        rule("/<category>", "category", defaults={"page": 1}),
+        rule("/<category>/page/<int:page>", "category"),
+        rule("/flob/<flub>", "endp"),
+        rule("/x/<foo>", "x"),
+    ],
+    options={"converters": ["regex"]},
+    bind={"server_name": "example.com"},
+    requests=[req(p) for p in [
+        "/a/b/c", "/hello", "/hello\n", "/w/2b5b0911-fdcf-4dd2-921b-28ace88db8a0", "/w/12",
+        "/v1.2", "/.2", "/a2", "/r/asdfsa.asdfs", "/any/a1", "/any/a.2", "/any/a3",
+        "/foo bar/page/1", "/foo bar/page/2", "/food",
+    ]],
+    builds=[build("endp", {"flub": None, "flop": None}), build("endp", {"flub": "x", "flop": None}),
+            build("x", {"foo": "x:y"}), build("x", {"foo": "x:y"}, force_external=True),
+            build("x", {"foo": 42}), build("category", {"category": "a b"}),
+            build("category", {"category": "c", "page": 1}), build("category", {"category": "c", "page": 2})],
+)
+
+add_map(
+    "wz_port",
+    [rule("/", "index")],
+    bind={"server_name": "example.org:5000"},
+    builds=[build("index", force_external=True), build("index", force_external=True, url_scheme="https")],
+)
+
+
 # ---------------------------------------------------------------------------
 # Known differences between Werkzeug 2.2.2 and 3.x (Flagon follows 3.x)
 # ---------------------------------------------------------------------------
@@ -562,8 +836,35 @@ DRIFT = {
         {"kind": "404"},
         "Werkzeug 3.x merges every run of slashes into one ('/x///y' -> '/x/y', no rule)",
     ),
+    ("wz_merge", "//yes///tail////", "GET"): (
+        {"kind": "redirect", "location": "http://localhost/yes/tail/"},
+        "Werkzeug 3.x merges every run of slashes into one (2.2.2's lazy regex left '//' behind)",
+    ),
+    ("wz_merge", "/no//merging", "GET"): (
+        {"kind": "404"},
+        "Werkzeug 3.x: a rule with merge_slashes=False is not reached through a merged-slash redirect",
+    ),
+    ("wz_complex", "/foo/x", "GET"): (
+        {"kind": "redirect", "location": "http://example.com/foo/x/"},
+        "Werkzeug 3.x: '/<path:p>/' rules match without the slash and redirect (suffixed final part)",
+    ),
+    ("wz_strict_redirect", "/a//", "GET"): (
+        {"kind": "redirect", "location": "http://example.org/a/"},
+        "Werkzeug 3.x: the suffixed '/<path:p>/' part refuses a value ending in '/', the merged path redirects",
+    ),
     # A branch rule ending in a path converter: 3.x adds an optional slash suffix and redirects.
-    # (no such rule in these maps; kept as documentation of the 3.x-only behaviour in unit tests)
+    ("wz_complex", "/foo/1/2/3", "GET"): (
+        {"kind": "redirect", "location": "http://example.com/foo/1/2/3/"},
+        "Werkzeug 3.x: '/<path:p>/' rules match without the slash and redirect (suffixed final part)",
+    ),
+    ("wz_strict_redirect", "/abc", "GET"): (
+        {"kind": "redirect", "location": "http://example.org/abc/"},
+        "Werkzeug 3.x: '/<path:p>/' rules match without the slash and redirect (suffixed final part)",
+    ),
+    ("wz_strict_redirect", "/a/b/c", "GET"): (
+        {"kind": "redirect", "location": "http://example.org/a/b/c/"},
+        "Werkzeug 3.x: '/<path:p>/' rules match without the slash and redirect (suffixed final part)",
+    ),
 }
 
 def apply_drift(map_name, item, outcome, key, table):
