@@ -10,6 +10,8 @@ public class StrictSlashesTests
         var map = Routes.Map(new Rule("/branch/", "branch"));
         map.Bind("example.org").AssertRedirect("/branch", "http://example.org/branch/");
         map.Bind("example.org").AssertRedirect("/branch", "http://example.org/branch/?a=1&b=%20x", query: "a=1&b=%20x");
+        map.Bind("example.org").AssertRedirect("/branch", "http://example.org/branch/?a=1", query: "?a=1");
+        map.Bind("example.org").AssertRedirect("/branch", "http://example.org/branch/", query: "?");
         map.Bind("Example.ORG:8080", "/mount", urlScheme: "https").AssertRedirect("/branch", "https://example.org:8080/mount/branch/");
     }
 
