@@ -64,7 +64,36 @@ public class FloatConverter : BaseConverter
         {
             return number > 0 ? "inf" : "-inf";
         }
-        return number.ToString("F6", CultureInfo.InvariantCulture).TrimEnd('0');
+        return Positional(number);
+    }
+
+    /// <summary>
+    /// The shortest decimal that reads back as <paramref name="number"/>, always with a dot and
+    /// never in exponent notation (<c>2.0</c>, <c>0.0000001</c>), so that the URL matches this
+    /// converter again. Werkzeug 3.1 writes Python's <c>str(value)</c>, which agrees except where
+    /// Python would switch to an exponent; Werkzeug 3.2's <c>f"{v:f}"</c> loses digits past six places.
+    /// </summary>
+    internal static string Positional(double number)
+    {
+        string shortest = number.ToString("R", CultureInfo.InvariantCulture);
+        int e = shortest.IndexOfAny(['E', 'e']);
+        if (e < 0)
+        {
+            return shortest.Contains('.') ? shortest : shortest + ".0";
+        }
+        int exponent = int.Parse(shortest.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        string mantissa = shortest[..e];
+        string sign = mantissa.StartsWith('-') ? "-" : "";
+        mantissa = mantissa.TrimStart('-');
+        int dot = mantissa.IndexOf('.');
+        string digits = dot < 0 ? mantissa : mantissa.Remove(dot, 1);
+        int pointAt = (dot < 0 ? mantissa.Length : dot) + exponent;
+        string body = pointAt <= 0
+            ? "0." + new string('0', -pointAt) + digits
+            : pointAt >= digits.Length
+                ? digits + new string('0', pointAt - digits.Length) + ".0"
+                : digits[..pointAt] + "." + digits[pointAt..];
+        return sign + body;
     }
 
     internal override bool FastMatch(ReadOnlySpan<char> text)

@@ -31,17 +31,19 @@ public class FloatConverterTests
     [Theory]
     [InlineData(1.5, "1.5")]
     [InlineData(0.00001, "0.00001")]
-    [InlineData(2.0, "2.")]
+    [InlineData(2.0, "2.0")]
     [InlineData(-0.25, "-0.25")]
-    [InlineData(1e20, "100000000000000000000.")]
-    [InlineData(1e-7, "0.")]
-    public void ToUrlFollowsWerkzeug32(double value, string expected)
+    [InlineData(1e20, "100000000000000000000.0")]
+    [InlineData(1e-7, "0.0000001")]
+    [InlineData(1.25e-10, "0.000000000125")]
+    [InlineData(123456.789, "123456.789")]
+    public void ToUrlIsShortestPositionalDecimal(double value, string expected)
         => Assert.Equal(expected, new FloatConverter(signed: true).ToUrl(value));
 
     [Fact]
     public void ToUrlAcceptsIntegersAndNumericStrings()
     {
-        Assert.Equal("3.", new FloatConverter().ToUrl(3L));
+        Assert.Equal("3.0", new FloatConverter().ToUrl(3L));
         Assert.Equal("0.5", new FloatConverter().ToUrl("0.5"));
         Assert.Throws<ArgumentException>(() => new FloatConverter().ToUrl("abc"));
     }
