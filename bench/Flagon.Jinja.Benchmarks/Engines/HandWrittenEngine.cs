@@ -60,7 +60,7 @@ public sealed class HandWrittenEngine(BenchData data) : ITemplateEngine
             }
 
             w.Write("</p>\n<p>");
-            MarkupSafe.Write(w, Truncate(product.Description, 80));
+            WriteTruncated(w, product.Description, 80);
             w.Write("</p>\n</li>\n");
         }
 
@@ -89,7 +89,7 @@ public sealed class HandWrittenEngine(BenchData data) : ITemplateEngine
         w.Write(" | ");
         MarkupSafe.Write(w, model.Site.Name);
         w.Write("</title>\n<link rel=\"stylesheet\" href=\"/static/site.css\">\n<meta name=\"description\" content=\"");
-        MarkupSafe.Write(w, Truncate(model.Page.Summary, 60));
+        WriteTruncated(w, model.Page.Summary, 60);
         w.Write("\">\n</head>\n<body>\n<nav>\n<ul>\n");
         foreach (var item in model.Navigation)
         {
@@ -157,7 +157,7 @@ public sealed class HandWrittenEngine(BenchData data) : ITemplateEngine
         }
 
         w.Write("</p>\n<p>");
-        MarkupSafe.Write(w, Truncate(post.Summary, 60));
+        WriteTruncated(w, post.Summary, 60);
         w.Write("</p>\n");
         if (showTags && post.Tags.Count > 0)
         {
@@ -175,9 +175,19 @@ public sealed class HandWrittenEngine(BenchData data) : ITemplateEngine
         w.Write("\n</article>\n");
     }
 
-    /// <summary>Jinja's truncate(length, killwords=True, end="...", leeway=0) on BMP text.</summary>
-    private static ReadOnlySpan<char> Truncate(string text, int length)
-        => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 3), "...");
+    /// <summary>Jinja's truncate(length, killwords=True, end="...", leeway=0), escaped, on BMP text
+    /// (Jinja counts code points; the benchmark's data has no astral characters).</summary>
+    private static void WriteTruncated(TextWriter w, string text, int length)
+    {
+        if (text.Length <= length)
+        {
+            MarkupSafe.Write(w, text);
+            return;
+        }
+
+        MarkupSafe.Write(w, text.AsSpan(0, length - 3));
+        w.Write("...");
+    }
 
     private static void WriteInt(TextWriter w, int value)
     {
