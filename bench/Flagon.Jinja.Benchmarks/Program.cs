@@ -1,14 +1,18 @@
 using System.Globalization;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Flagon.Jinja.Benchmarks.Engines;
+using Flagon.Jinja.Benchmarks.Infrastructure;
 using Flagon.Jinja.Benchmarks.Workloads;
 
 namespace Flagon.Jinja.Benchmarks;
 
 /// <summary>Entry point. <c>--check</c> runs only the correctness gate; anything else goes to
-/// BenchmarkDotNet (e.g. <c>--filter '*' --job short</c>) after the gate has passed.</summary>
+/// BenchmarkDotNet (e.g. <c>--filter '*' --job short</c>) after the gate has passed.
+/// <c>--cpu-clock</c> adds a short in-process job timed by process CPU time (for loaded machines).</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -39,7 +43,17 @@ public static class Program
             return 0;
         }
 
-        var config = DefaultConfig.Instance.AddColumn(StatisticColumn.OperationsPerSecond);
+        IConfig config = DefaultConfig.Instance.AddColumn(StatisticColumn.OperationsPerSecond);
+        if (args.Contains("--cpu-clock"))
+        {
+            // Short run, in process, timed by this process's CPU time: for shared, loaded machines.
+            config = config.AddJob(Job.ShortRun
+                .WithClock(ProcessCpuClock.Instance)
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithId("ShortRun-CpuClock"));
+            args = [.. args.Where(a => a != "--cpu-clock")];
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         return 0;
     }
