@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Times Python Jinja2 on the template benchmark's workloads: the same templates and data as
 bench/Flagon.Jinja.Benchmarks, checked against bench/expected/ before timing.
 

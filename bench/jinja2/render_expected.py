@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Renders bench/templates/*.html with real Jinja2 (3.1) into bench/expected/*.html.
 
 Every engine in the template benchmark must produce these bytes before it is timed.

@@ -10,7 +10,11 @@
 //   env.FromString(string source) -> Template                   parses and compiles, no cache
 //   Template.Render(TextWriter writer, object? model)           renders into a writer
 //   Template.Render(object? model) -> string                    convenience over the writer form
-// Models are the POCOs in Model/ (PascalCase properties; templates use snake_case names).
+// Each render gets a dictionary of top-level variables (as Flask's render_template(name, **vars)):
+// the engine maps a POCO context's properties by their exact names, so `products` would not find
+// `Products`; below the model's properties are turned into snake_case keys once, outside the timing.
+// Nested values stay POCOs (product.name reads Product.Name through the engine's adapter).
+// Checked against engine-core fd0cf46: these names exist there.
 // =====================================================================================
 using Flagon.Jinja.Benchmarks.Workloads;
 using Flagon.Jinja.Loaders;
@@ -20,7 +24,7 @@ namespace Flagon.Jinja.Benchmarks.Engines;
 /// <summary>Flagon.Jinja on the Jinja templates themselves (bench/templates/*.html), autoescape on.</summary>
 public sealed class FlagonJinjaEngine : ITemplateEngine
 {
-    private readonly BenchData _data;
+    private readonly Dictionary<Workload, Dictionary<string, object?>> _variables = [];
     private readonly JinjaEnvironment _environment;
     private readonly Template _product;
     private readonly Template _fortunes;
@@ -30,7 +34,11 @@ public sealed class FlagonJinjaEngine : ITemplateEngine
 
     public FlagonJinjaEngine(BenchData data)
     {
-        _data = data;
+        foreach (var workload in Enum.GetValues<Workload>())
+        {
+            _variables[workload] = Variables(data.Model(workload));
+        }
+
         var sources = new Dictionary<string, string>();
         foreach (var name in new[] { "product.html", "fortunes.html", "page.html", "base.html" })
         {
@@ -47,14 +55,28 @@ public sealed class FlagonJinjaEngine : ITemplateEngine
 
     public string Name => "FlagonJinja";
 
-    public string Render(Workload workload) => Template(workload).Render(_data.Model(workload));
+    public string Render(Workload workload) => Template(workload).Render(_variables[workload]);
 
-    public void Render(Workload workload, TextWriter writer) => Template(workload).Render(writer, _data.Model(workload));
+    public void Render(Workload workload, TextWriter writer) => Template(workload).Render(writer, _variables[workload]);
 
     /// <summary>Parse+compile page.html and base.html from source (what Jinja2's from_string does
     /// for each), bypassing the environment's cache.</summary>
     public object? ParsePage()
         => new[] { _environment.FromString(_pageSource), _environment.FromString(_baseSource) };
+
+    /// <summary>The model's public properties as template variables with snake_case names.</summary>
+    private static Dictionary<string, object?> Variables(object model)
+    {
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in model.GetType().GetProperties())
+        {
+            var name = string.Concat(property.Name.Select((c, i) =>
+                char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
+            variables[name] = property.GetValue(model);
+        }
+
+        return variables;
+    }
 
     private Template Template(Workload workload) => workload switch
     {

@@ -1,6 +1,8 @@
 using Flagon.Jinja.Benchmarks.Workloads;
 using Scriban;
 using Scriban.Runtime;
+// Flagon.Jinja.Template would win over a using-imported Scriban.Template inside this namespace.
+using ScribanTemplate = Scriban.Template;
 
 namespace Flagon.Jinja.Benchmarks.Engines;
 
@@ -9,9 +11,9 @@ namespace Flagon.Jinja.Benchmarks.Engines;
 /// &amp;quot; where Jinja2 writes &amp;#34;). A fresh TemplateContext per render.</summary>
 public sealed class ScribanEngine : ITemplateEngine
 {
-    private readonly Template _product;
-    private readonly Template _fortunes;
-    private readonly Template _page;
+    private readonly ScribanTemplate _product;
+    private readonly ScribanTemplate _fortunes;
+    private readonly ScribanTemplate _page;
     private readonly string _pageSource;
     private readonly ScriptObject _productGlobals;
     private readonly ScriptObject _fortunesGlobals;
@@ -47,9 +49,9 @@ public sealed class ScribanEngine : ITemplateEngine
 
     public object? ParsePage() => Parse(_pageSource);
 
-    private static Template Parse(string source)
+    private static ScribanTemplate Parse(string source)
     {
-        var template = Scriban.Template.Parse(source);
+        var template = ScribanTemplate.Parse(source);
         return template.HasErrors
             ? throw new InvalidOperationException("Scriban parse error: " + string.Join("; ", template.Messages))
             : template;
@@ -63,7 +65,7 @@ public sealed class ScribanEngine : ITemplateEngine
         return globals;
     }
 
-    private Template Template(Workload workload) => workload switch
+    private ScribanTemplate Template(Workload workload) => workload switch
     {
         Workload.Product => _product,
         Workload.Fortunes => _fortunes,
