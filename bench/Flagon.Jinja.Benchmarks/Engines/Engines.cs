@@ -1,0 +1,17 @@
+using Flagon.Jinja.Benchmarks.Workloads;
+
+namespace Flagon.Jinja.Benchmarks.Engines;
+
+/// <summary>Every engine the benchmark knows; Flagon.Jinja only in a -p:WithFlagon=true build.</summary>
+public static class Engines
+{
+    public static IReadOnlyList<ITemplateEngine> All(BenchData data) =>
+    [
+        new HandWrittenEngine(data),
+        new FluidEngine(data),
+        new ScribanEngine(data),
+#if WITH_FLAGON
+        new FlagonJinjaEngine(data),
+#endif
+    ];
+}

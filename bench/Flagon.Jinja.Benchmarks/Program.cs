@@ -1,0 +1,65 @@
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Flagon.Jinja.Benchmarks.Engines;
+using Flagon.Jinja.Benchmarks.Infrastructure;
+using Flagon.Jinja.Benchmarks.Workloads;
+
+namespace Flagon.Jinja.Benchmarks;
+
+/// <summary>Entry point. <c>--check</c> runs only the correctness gate; anything else goes to
+/// BenchmarkDotNet (e.g. <c>--filter '*' --job short</c>) after the gate has passed.
+/// <c>--cpu-clock</c> runs an in-process job (3 warm-ups, 10 iterations) timed by process CPU time
+/// instead (for loaded machines).</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+        var checkOnly = args.Contains("--check");
+        var data = BenchData.Load();
+        var engines = Engines.Engines.All(data);
+        Console.WriteLine($"bench folder: {BenchPaths.Root}");
+        Console.WriteLine($"engines: {string.Join(", ", engines.Select(e => e.Name))}");
+        var failures = CorrectnessGate.Check(engines, checkOnly ? Console.Out : null);
+        if (failures.Count > 0)
+        {
+            Console.Error.WriteLine("Correctness gate FAILED: nothing is timed.");
+            foreach (var failure in failures)
+            {
+                Console.Error.WriteLine(failure);
+            }
+
+            return 1;
+        }
+
+        Console.WriteLine("Correctness gate passed: every engine matches Jinja2's output byte for byte.");
+        if (checkOnly)
+        {
+            return 0;
+        }
+
+        // Min is the statistic least disturbed by other work on the machine (bench.py reports the best too).
+        IConfig config = DefaultConfig.Instance.AddColumn(StatisticColumn.Min, StatisticColumn.OperationsPerSecond);
+        if (args.Contains("--cpu-clock"))
+        {
+            // In process, timed by this process's CPU time: for shared, loaded machines.
+            config = config.AddJob(Job.Default
+                .WithWarmupCount(3)
+                .WithIterationCount(10)
+                .WithLaunchCount(1)
+                .WithClock(ProcessCpuClock.Instance)
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithId("CpuClock"));
+            args = [.. args.Where(a => a != "--cpu-clock")];
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        return 0;
+    }
+}
