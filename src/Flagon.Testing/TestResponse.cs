@@ -16,7 +16,7 @@ public sealed class TestResponse
         Data = data;
         History = history;
         var headers = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, values) in message.Headers.Concat(message.Content.Headers))
+        foreach (var (key, values) in message.Headers.NonValidated.Concat(message.Content.Headers.NonValidated))
         {
             if (!headers.TryGetValue(key, out var list))
             {
@@ -37,6 +37,7 @@ public sealed class TestResponse
 
     /// <summary>Werkzeug's status string ("404 NOT FOUND").</summary>
     public string Status => string.IsNullOrEmpty(Message.ReasonPhrase) || Message.ReasonPhrase == HttpStatus.ReasonPhrase(StatusCode)
+            || Message.ReasonPhrase == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(StatusCode)
         ? HttpStatus.StatusLine(StatusCode)
         : $"{StatusCode} {Message.ReasonPhrase}";
 

@@ -253,7 +253,13 @@ public partial class FlagonApp
             case IEnumerable<KeyValuePair<string, string>> strings:
                 return strings.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
             case IDictionary plain:
-                return plain.Cast<DictionaryEntry>().ToDictionary(e => Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture)!, e => e.Value, StringComparer.Ordinal);
+                var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (DictionaryEntry entry in plain)
+                {
+                    result[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture)!] = entry.Value;
+                }
+
+                return result;
         }
 
         var properties = _valueProperties.GetOrAdd(values.GetType(), t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToArray());

@@ -147,15 +147,23 @@ public static class Globals
 
     private static string ContentDisposition(string kind, string name)
     {
-        if (name.All(c => c >= 32 && c < 127))
+        if (name.All(c => c < 128))
         {
-            var quoted = name.Any(c => c is ' ' or ';' or ',' or '"' or '\\' or '(' or ')' or '<' or '>' or '@' or ':' or '/' or '[' or ']' or '?' or '=' or '{' or '}')
-                ? "\"" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\""
-                : name;
-            return $"{kind}; filename={quoted}";
+            return $"{kind}; filename={QuoteHeaderValue(name)}";
         }
 
-        var ascii = new string(name.Normalize(System.Text.NormalizationForm.FormKD).Where(c => c < 128 && c >= 32).ToArray());
-        return $"{kind}; filename={(ascii.Length == 0 ? "file" : ascii)}; filename*=UTF-8''{Helpers.UrlQuote(name, "!#$&+^`|")}";
+        var ascii = new string(name.Normalize(System.Text.NormalizationForm.FormKD).Where(c => c < 128).ToArray());
+        return $"{kind}; filename={QuoteHeaderValue(ascii)}; filename*=UTF-8''{Helpers.UrlQuote(name, "!#$&+^`|")}";
+    }
+
+    private static string QuoteHeaderValue(string value)
+    {
+        const string token = "!#$%&'*+-.^_`|~";
+        if (value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || token.Contains(c, StringComparison.Ordinal)))
+        {
+            return value;
+        }
+
+        return "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
     }
 }

@@ -9,9 +9,8 @@ internal static class Helpers
     public static Response RedirectResponse(string location, int code)
     {
         var target = IriToUri(location);
-        var escaped = Html.Escape(target);
         var body = "<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n"
-            + $"<p>You should be redirected automatically to the target URL: <a href=\"{escaped}\">{escaped}</a>. If not, click the link.\n";
+            + $"<p>You should be redirected automatically to the target URL: <a href=\"{Html.Escape(target)}\">{Html.Escape(location)}</a>. If not, click the link.\n";
         var response = new Response(body, code);
         response.Location = target;
         return response;

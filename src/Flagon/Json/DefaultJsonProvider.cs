@@ -96,7 +96,7 @@ public class DefaultJsonProvider : IJsonProvider
             return double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
         }
 
-        return long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : BigInteger.Parse(raw, CultureInfo.InvariantCulture);
+        return long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? (object)l : BigInteger.Parse(raw, CultureInfo.InvariantCulture);
     }
 
     private void Write(StringBuilder sb, object? value, int? indent, string itemSeparator, string keySeparator, int depth)
@@ -359,11 +359,19 @@ public class DefaultJsonProvider : IJsonProvider
     {
         if (value is IDictionary dictionary)
         {
-            return dictionary.Cast<DictionaryEntry>().Select(e => new KeyValuePair<object?, object?>(e.Key, e.Value));
+            return Entries(dictionary);
         }
 
         var reader = _pairReaders.GetOrAdd(value.GetType(), CreatePairReader);
         return reader?.Invoke(value);
+    }
+
+    private static IEnumerable<KeyValuePair<object?, object?>> Entries(IDictionary dictionary)
+    {
+        foreach (DictionaryEntry entry in dictionary)
+        {
+            yield return new(entry.Key, entry.Value);
+        }
     }
 
     private static Func<object, IEnumerable<KeyValuePair<object?, object?>>>? CreatePairReader(Type type)
