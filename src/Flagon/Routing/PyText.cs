@@ -1,0 +1,166 @@
+using System.Collections;
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+
+namespace Flagon.Routing;
+
+/// <summary>Python's <c>str()</c> and <c>repr()</c> for the values routing turns into text.</summary>
+internal static class PyText
+{
+    /// <summary>Python's <c>str(value)</c> for the .NET values Flagon uses.</summary>
+    public static string Str(object? value) => value switch
+    {
+        null => "None",
+        string s => s,
+        bool b => b ? "True" : "False",
+        double d => FloatRepr(d),
+        float f => FloatRepr(f),
+        Guid g => g.ToString("D"),
+        char c => c.ToString(),
+        BigInteger bi => bi.ToString(CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>Python's <c>repr(float)</c>: the shortest round-trip digits, in Python's layout.</summary>
+    public static string FloatRepr(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "nan";
+        }
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "inf" : "-inf";
+        }
+        if (value == 0)
+        {
+            return double.IsNegative(value) ? "-0.0" : "0.0";
+        }
+        // Shortest round-trip digits come from "R"; parse them into digits + exponent.
+        var shortest = value.ToString("R", CultureInfo.InvariantCulture);
+        var negative = shortest.StartsWith('-');
+        if (negative)
+        {
+            shortest = shortest[1..];
+        }
+        int exp = 0;
+        var ePos = shortest.IndexOfAny(['E', 'e']);
+        var mantissa = shortest;
+        if (ePos >= 0)
+        {
+            exp = int.Parse(shortest[(ePos + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            mantissa = shortest[..ePos];
+        }
+        var dot = mantissa.IndexOf('.');
+        string digits;
+        int pointPos;
+        if (dot >= 0)
+        {
+            digits = mantissa[..dot] + mantissa[(dot + 1)..];
+            pointPos = dot;
+        }
+        else
+        {
+            digits = mantissa;
+            pointPos = mantissa.Length;
+        }
+        var lead = 0;
+        while (lead < digits.Length - 1 && digits[lead] == '0')
+        {
+            lead++;
+        }
+        digits = digits[lead..];
+        pointPos -= lead;
+        digits = digits.TrimEnd('0');
+        if (digits.Length == 0)
+        {
+            digits = "0";
+        }
+        // value = 0.digits * 10^(pointPos + exp); decimal exponent of the first digit:
+        var decExp = pointPos + exp - 1;
+        var sb = new StringBuilder();
+        if (negative)
+        {
+            sb.Append('-');
+        }
+        if (decExp < -4 || decExp >= 16)
+        {
+            sb.Append(digits[0]);
+            if (digits.Length > 1)
+            {
+                sb.Append('.').Append(digits, 1, digits.Length - 1);
+            }
+            sb.Append('e').Append(decExp < 0 ? '-' : '+');
+            var absExp = Math.Abs(decExp);
+            sb.Append(absExp < 10 ? "0" + absExp.ToString(CultureInfo.InvariantCulture) : absExp.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (decExp < 0)
+        {
+            sb.Append("0.").Append('0', -decExp - 1).Append(digits);
+        }
+        else if (decExp + 1 >= digits.Length)
+        {
+            sb.Append(digits).Append('0', decExp + 1 - digits.Length).Append(".0");
+        }
+        else
+        {
+            sb.Append(digits, 0, decExp + 1).Append('.').Append(digits, decExp + 1, digits.Length - decExp - 1);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Python's <c>repr(str)</c>: single quotes unless the text holds one and no double quote.</summary>
+    public static string Repr(string value)
+    {
+        var quote = value.Contains('\'') && !value.Contains('"') ? '"' : '\'';
+        var sb = new StringBuilder(value.Length + 2);
+        sb.Append(quote);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == quote || c == '\\')
+            {
+                sb.Append('\\').Append(c);
+            }
+            else if (c == '\n')
+            {
+                sb.Append("\\n");
+            }
+            else if (c == '\r')
+            {
+                sb.Append("\\r");
+            }
+            else if (c == '\t')
+            {
+                sb.Append("\\t");
+            }
+            else if (c < 0x20 || c == 0x7f)
+            {
+                sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+            }
+            else if (c >= 0x80 && c <= 0xa0)
+            {
+                sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        sb.Append(quote);
+        return sb.ToString();
+    }
+
+    /// <summary>Python's <c>repr(sorted(strings))</c>, e.g. <c>['a', 'b']</c>.</summary>
+    public static string SortedListRepr(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        list.Sort(string.CompareOrdinal);
+        return "[" + string.Join(", ", list.Select(Repr)) + "]";
+    }
+
+    /// <summary>True when <paramref name="value"/> is a sequence that Werkzeug repeats as a multi-value (list, tuple, set).</summary>
+    public static bool IsMultiValue(object? value) => value is IEnumerable && value is not string && value is not IDictionary;
+}
