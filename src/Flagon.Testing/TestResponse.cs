@@ -36,10 +36,7 @@ public sealed class TestResponse
     public int StatusCode => (int)Message.StatusCode;
 
     /// <summary>Werkzeug's status string ("404 NOT FOUND").</summary>
-    public string Status => string.IsNullOrEmpty(Message.ReasonPhrase) || Message.ReasonPhrase == HttpStatus.ReasonPhrase(StatusCode)
-            || Message.ReasonPhrase == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(StatusCode)
-        ? HttpStatus.StatusLine(StatusCode)
-        : $"{StatusCode} {Message.ReasonPhrase}";
+    public string Status => IsDefaultReason(Message.ReasonPhrase) ? HttpStatus.StatusLine(StatusCode) : $"{StatusCode} {Message.ReasonPhrase}";
 
     /// <summary>All headers (response and content), case-insensitive, each with all its values.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
@@ -70,6 +67,19 @@ public sealed class TestResponse
 
     /// <summary>The body deserialized to <typeparamref name="T"/> with System.Text.Json.</summary>
     public T? GetJson<T>() => System.Text.Json.JsonSerializer.Deserialize<T>(Data, _app.Json.SerializerOptions);
+
+    private bool IsDefaultReason(string? reason)
+    {
+        if (string.IsNullOrEmpty(reason))
+        {
+            return true;
+        }
+
+        using var probe = new HttpResponseMessage((HttpStatusCode)StatusCode);
+        return reason == HttpStatus.ReasonPhrase(StatusCode)
+            || reason == probe.ReasonPhrase
+            || reason == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(StatusCode);
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"<TestResponse {Status} {ContentType}>";
