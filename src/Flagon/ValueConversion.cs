@@ -71,6 +71,12 @@ internal static class ValueConversion
                 return true;
             }
 
+            if (value is System.Numerics.BigInteger big && (type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(byte) || type == typeof(double) || type == typeof(decimal)))
+            {
+                result = type == typeof(double) ? (double)big : Convert.ChangeType((decimal)big, type, CultureInfo.InvariantCulture);
+                return true;
+            }
+
             if (value is IConvertible && typeof(IConvertible).IsAssignableFrom(type))
             {
                 result = Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
