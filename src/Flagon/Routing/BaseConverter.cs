@@ -8,7 +8,7 @@ namespace Flagon.Routing;
 /// <see cref="Regex"/> is a .NET regular expression. A converter whose regex can match <c>/</c> is not
 /// part-isolating (it consumes the rest of the path, like <c>path</c>). As in Werkzeug 3, a converter that
 /// sets <see cref="Regex"/> but not <see cref="PartIsolating"/> is part-isolating unless its regex contains
-/// a <c>/</c> (note that <c>[^/]</c> contains one: set <see cref="PartIsolating"/> explicitly then).
+/// a <c>/</c>; unlike Werkzeug, a <c>/</c> inside a negated class such as <c>[^/]</c> does not count.
 /// </remarks>
 public abstract class BaseConverter
 {
@@ -34,8 +34,58 @@ public abstract class BaseConverter
     /// <summary>True when the variable stays inside one path segment; false makes it consume the rest of the path.</summary>
     public bool PartIsolating
     {
-        get => _partIsolating ?? (!_regexSet || !_regex.Contains('/'));
+        get => _partIsolating ?? (!_regexSet || !CanMatchSlash(_regex));
         protected set => _partIsolating = value;
+    }
+
+    /// <summary>True when the regex has a literal <c>/</c> outside a negated character class.</summary>
+    internal static bool CanMatchSlash(string regex)
+    {
+        var inClass = false;
+        var negated = false;
+        for (var i = 0; i < regex.Length; i++)
+        {
+            var c = regex[i];
+            if (c == '\\')
+            {
+                if (i + 1 < regex.Length && regex[i + 1] == '/' && !(inClass && negated))
+                {
+                    return true;
+                }
+                i++;
+                continue;
+            }
+            if (inClass)
+            {
+                if (c == ']')
+                {
+                    inClass = false;
+                }
+                else if (c == '/' && !negated)
+                {
+                    return true;
+                }
+                continue;
+            }
+            if (c == '[')
+            {
+                inClass = true;
+                negated = i + 1 < regex.Length && regex[i + 1] == '^';
+                if (negated)
+                {
+                    i++;
+                }
+                if (i + 1 < regex.Length && regex[i + 1] == ']')
+                {
+                    i++;
+                }
+            }
+            else if (c == '/')
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Converts the matched URL text to the value given to the handler; throw <see cref="ValidationError"/> to reject.</summary>

@@ -73,11 +73,16 @@ public sealed class MapAdapter
     /// <summary>Matches a (decoded) request path and method; the outcome is a value, never an exception.</summary>
     /// <param name="path">The request path relative to the script root, percent-decoded.</param>
     /// <param name="method">The request method.</param>
-    /// <param name="queryString">The raw query string (without <c>?</c>), kept on redirects.</param>
+    /// <param name="queryString">The raw query string, kept on redirects (a leading <c>?</c>, as ASP.NET Core's
+    /// <c>QueryString.Value</c> has, is ignored).</param>
     public RouteMatch Match(string path, string method, string? queryString = null)
     {
         var snapshot = _map.GetSnapshot();
         method = UpperMethod(method);
+        if (queryString is { Length: > 0 } && queryString[0] == '?')
+        {
+            queryString = queryString[1..];
+        }
         var pathPart = NormalizePath(path);
 
         Capture[]? rented = null;
