@@ -38,7 +38,7 @@ public partial class FlagonApp
             try
             {
                 await request.LoadBodyAsync();
-                ctx.Session = SessionInterface.OpenSession(this, request) ?? SessionInterface.MakeNullSession(this);
+                ctx.Session = await SessionInterface.OpenSessionAsync(httpContext, GetSessionOptions(), httpContext.RequestAborted) ?? SessionInterface.MakeNullSession();
                 response = await FullDispatchRequestAsync();
             }
             catch (Exception e) when (!IsAbort(e, httpContext))
@@ -207,7 +207,7 @@ public partial class FlagonApp
 
         if (ctx.Session is { } session && !SessionInterface.IsNullSession(session))
         {
-            SessionInterface.SaveSession(this, session, response);
+            await SessionInterface.SaveSessionAsync(ctx.Request.HttpContext, GetSessionOptions(), session, ctx.Request.HttpContext.RequestAborted);
         }
 
         return response;

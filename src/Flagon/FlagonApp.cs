@@ -2,10 +2,12 @@ using System.Reflection;
 using Flagon.Cli;
 using Flagon.Json;
 using Flagon.Routing;
+using Flagon.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SessionOptions = Flagon.Sessions.SessionOptions;
 
 namespace Flagon;
 
@@ -20,6 +22,7 @@ public partial class FlagonApp
     private bool _pipelineSealed;
     private volatile bool _gotFirstRequest;
     private ILogger? _logger;
+    private SessionOptions? _sessionOptions;
 
     /// <summary>
     /// Creates the application. <paramref name="args"/> are the command line (see <see cref="Run()"/>);
@@ -106,8 +109,14 @@ public partial class FlagonApp
     /// <summary>The handlers by endpoint (Flask's <c>view_functions</c>).</summary>
     public Dictionary<string, ViewFunction> ViewFunctions { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>How sessions are opened and saved (Flask's <c>session_interface</c>).</summary>
-    public ISessionInterface SessionInterface { get; set; } = new NullSessionInterface();
+    /// <summary>How sessions are opened and saved (Flask's <c>session_interface</c>): signed cookies in Flask's format by default.</summary>
+    public ISessionInterface SessionInterface { get; set; } = new SecureCookieSessionInterface();
+
+    /// <summary>
+    /// The session settings (cookie name, secret key, lifetime…), read from <see cref="Config"/> when the first request
+    /// arrives; override to supply them another way.
+    /// </summary>
+    public virtual SessionOptions GetSessionOptions() => _sessionOptions ??= SessionOptions.FromConfig(Config);
 
     /// <summary>Per-extension state (Flask's <c>app.extensions</c>).</summary>
     public Dictionary<string, object?> Extensions { get; } = new(StringComparer.Ordinal);

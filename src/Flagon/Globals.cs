@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Flagon.Exceptions;
+using Flagon.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
@@ -33,13 +34,27 @@ public static class Globals
     public static FlagonApp CurrentApp => ContextVars.App.Value?.App ?? throw new WorkingOutsideOfContextException(OutsideAppMessage);
 
     /// <summary>The current session (Flask's <c>session</c>).</summary>
-    public static IFlagonSession Session
+    public static SessionData Session
     {
         get
         {
             var ctx = ContextVars.Request.Value ?? throw new WorkingOutsideOfContextException(OutsideRequestMessage);
-            return ctx.Session ??= ctx.App.SessionInterface.MakeNullSession(ctx.App);
+            return ctx.Session ??= ctx.App.SessionInterface.MakeNullSession();
         }
+    }
+
+    /// <summary>Flashes a message to the next request that reads flashes (Flask's <c>flash</c>), stored in the session.</summary>
+    public static void Flash(object message, string category = FlashMessages.DefaultCategory) => FlashMessages.Add(Session, message, category);
+
+    /// <summary>
+    /// The flashed messages, popped from the session once per request (Flask's <c>get_flashed_messages</c>): messages,
+    /// or <c>(category, message)</c> tuples with <paramref name="withCategories"/>, optionally filtered by category.
+    /// </summary>
+    public static IReadOnlyList<object?> GetFlashedMessages(bool withCategories = false, IEnumerable<string>? categoryFilter = null)
+    {
+        var ctx = ContextVars.Request.Value ?? throw new WorkingOutsideOfContextException(OutsideRequestMessage);
+        ctx.Flashes ??= FlashMessages.Pop(Session);
+        return FlashMessages.Select(ctx.Flashes, withCategories, categoryFilter);
     }
 
     /// <summary>True inside an application context (Flask's <c>has_app_context()</c>).</summary>

@@ -1,4 +1,6 @@
+using Flagon.Jinja.Runtime;
 using Flagon.Routing;
+using Flagon.Sessions;
 
 namespace Flagon;
 
@@ -31,7 +33,9 @@ public sealed class RequestContext
     public MapAdapter? UrlAdapter { get; }
 
     /// <summary>The session, opened by the pipeline before the hooks run.</summary>
-    public IFlagonSession? Session { get; internal set; }
+    public SessionData? Session { get; internal set; }
+
+    internal IReadOnlyList<PyTuple>? Flashes { get; set; }
 
     internal List<Func<Response, ValueTask<Response>>> AfterRequestFunctions { get; } = [];
 

@@ -174,6 +174,22 @@ public class Response : IResult
                 continue;
             }
 
+            if (target.Headers.TryGetValue(key, out var existing) && existing.Count > 0)
+            {
+                if (key.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase))
+                {
+                    target.Headers[key] = Microsoft.Extensions.Primitives.StringValues.Concat(values, existing);
+                    continue;
+                }
+
+                if (key.Equals("Vary", StringComparison.OrdinalIgnoreCase))
+                {
+                    var fields = values.Concat(existing).SelectMany(v => (v ?? string.Empty).Split(',')).Select(f => f.Trim()).Where(f => f.Length > 0);
+                    target.Headers[key] = string.Join(", ", fields.Distinct(StringComparer.OrdinalIgnoreCase));
+                    continue;
+                }
+            }
+
             target.Headers[key] = values;
         }
 

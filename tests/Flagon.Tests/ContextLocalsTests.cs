@@ -97,14 +97,14 @@ public class ContextLocalsTests
     public async Task SessionIsANullSessionUntilConfigured()
     {
         var app = TestApps.New(testing: true);
-        app.Get("/", () => $"{Session.Count}|{Session.New}", endpoint: "i");
+        app.Get("/", () => $"{Session.Count}|{Session.Get("x") ?? "none"}", endpoint: "i");
         app.Get("/write", () =>
         {
             Session["x"] = 1;
             return "written";
         }, endpoint: "write");
         using var client = app.TestClient();
-        Assert.Equal("0|True", (await client.GetAsync("/")).Text);
+        Assert.Equal("0|none", (await client.GetAsync("/")).Text);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetAsync("/write"));
         Assert.StartsWith("The session is unavailable because no secret key was set.", error.Message, StringComparison.Ordinal);
     }
