@@ -1,0 +1,88 @@
+using Flagon.Routing;
+
+namespace Flagon;
+
+/// <summary>
+/// Flask's application context: makes <c>CurrentApp</c> and <c>G</c> available, for a request or on its own
+/// (<c>using (app.AppContext()) { … }</c> in commands and tests). Disposing it runs the teardown-appcontext hooks.
+/// </summary>
+public sealed class ApplicationContext : IDisposable, IAsyncDisposable
+{
+    private ApplicationContext? _previous;
+    private bool _pushed;
+    private MapAdapter? _urlAdapter;
+    private bool _adapterMade;
+
+    internal ApplicationContext(FlagonApp app)
+    {
+        App = app;
+    }
+
+    /// <summary>The application.</summary>
+    public FlagonApp App { get; }
+
+    /// <summary>This context's <c>g</c>.</summary>
+    public AppGlobals G { get; } = new();
+
+    /// <summary>The URL adapter for building URLs outside a request (needs <c>SERVER_NAME</c>), or null.</summary>
+    public MapAdapter? UrlAdapter
+    {
+        get
+        {
+            if (!_adapterMade)
+            {
+                _adapterMade = true;
+                _urlAdapter = App.CreateUrlAdapter(null);
+            }
+
+            return _urlAdapter;
+        }
+    }
+
+    /// <summary>Makes this context current.</summary>
+    public void Push()
+    {
+        if (_pushed)
+        {
+            throw new InvalidOperationException("This application context is already pushed.");
+        }
+
+        _previous = ContextVars.App.Value;
+        ContextVars.App.Value = this;
+        _pushed = true;
+    }
+
+    /// <summary>Runs the teardown-appcontext hooks with <paramref name="exception"/>, then restores the previous context.</summary>
+    public void Pop(Exception? exception = null)
+    {
+        var task = PopAsync(exception);
+        if (!task.IsCompleted)
+        {
+            task.AsTask().GetAwaiter().GetResult();
+        }
+        else
+        {
+            task.GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Async form of <see cref="Pop"/>; the previous context is restored for the caller right away.</summary>
+    public ValueTask PopAsync(Exception? exception = null)
+    {
+        if (!_pushed || !ReferenceEquals(ContextVars.App.Value, this))
+        {
+            throw new InvalidOperationException("Popped wrong app context.");
+        }
+
+        var teardown = App.DoTeardownAppContextAsync(exception);
+        ContextVars.App.Value = _previous;
+        _pushed = false;
+        return teardown;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Pop();
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => PopAsync();
+}

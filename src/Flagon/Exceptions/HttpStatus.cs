@@ -1,0 +1,117 @@
+namespace Flagon.Exceptions;
+
+/// <summary>Werkzeug's reason phrases and default error descriptions, so status lines and error pages read as Flask's do.</summary>
+public static class HttpStatus
+{
+    private static readonly Dictionary<int, string> _reasons = new()
+    {
+        [100] = "Continue",
+        [101] = "Switching Protocols",
+        [102] = "Processing",
+        [103] = "Early Hints",
+        [200] = "OK",
+        [201] = "Created",
+        [202] = "Accepted",
+        [203] = "Non Authoritative Information",
+        [204] = "No Content",
+        [205] = "Reset Content",
+        [206] = "Partial Content",
+        [207] = "Multi Status",
+        [208] = "Already Reported",
+        [226] = "IM Used",
+        [300] = "Multiple Choices",
+        [301] = "Moved Permanently",
+        [302] = "Found",
+        [303] = "See Other",
+        [304] = "Not Modified",
+        [305] = "Use Proxy",
+        [306] = "Switch Proxy",
+        [307] = "Temporary Redirect",
+        [308] = "Permanent Redirect",
+        [400] = "Bad Request",
+        [401] = "Unauthorized",
+        [402] = "Payment Required",
+        [403] = "Forbidden",
+        [404] = "Not Found",
+        [405] = "Method Not Allowed",
+        [406] = "Not Acceptable",
+        [407] = "Proxy Authentication Required",
+        [408] = "Request Timeout",
+        [409] = "Conflict",
+        [410] = "Gone",
+        [411] = "Length Required",
+        [412] = "Precondition Failed",
+        [413] = "Request Entity Too Large",
+        [414] = "Request URI Too Long",
+        [415] = "Unsupported Media Type",
+        [416] = "Requested Range Not Satisfiable",
+        [417] = "Expectation Failed",
+        [418] = "I'm a teapot",
+        [421] = "Misdirected Request",
+        [422] = "Unprocessable Entity",
+        [423] = "Locked",
+        [424] = "Failed Dependency",
+        [425] = "Too Early",
+        [426] = "Upgrade Required",
+        [428] = "Precondition Required",
+        [429] = "Too Many Requests",
+        [431] = "Request Header Fields Too Large",
+        [449] = "Retry With",
+        [451] = "Unavailable For Legal Reasons",
+        [500] = "Internal Server Error",
+        [501] = "Not Implemented",
+        [502] = "Bad Gateway",
+        [503] = "Service Unavailable",
+        [504] = "Gateway Timeout",
+        [505] = "HTTP Version Not Supported",
+        [506] = "Variant Also Negotiates",
+        [507] = "Insufficient Storage",
+        [508] = "Loop Detected",
+        [510] = "Not Extended",
+        [511] = "Network Authentication Failed",
+    };
+
+    private static readonly Dictionary<int, string> _descriptions = new()
+    {
+        [400] = "The browser (or proxy) sent a request that this server could not understand.",
+        [401] = "The server could not verify that you are authorized to access the URL requested. You either supplied the wrong credentials (e.g. a bad password), or your browser doesn't understand how to supply the credentials required.",
+        [403] = "You don't have the permission to access the requested resource. It is either read-protected or not readable by the server.",
+        [404] = "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.",
+        [405] = "The method is not allowed for the requested URL.",
+        [406] = "The resource identified by the request is only capable of generating response entities which have content characteristics not acceptable according to the accept headers sent in the request.",
+        [408] = "The server closed the network connection because the browser didn't finish the request within the specified time.",
+        [409] = "A conflict happened while processing the request. The resource might have been modified while the request was being processed.",
+        [410] = "The requested URL is no longer available on this server and there is no forwarding address. If you followed a link from a foreign page, please contact the author of this page.",
+        [411] = "A request with this method requires a valid <code>Content-Length</code> header.",
+        [412] = "The precondition on the request for the URL failed positive evaluation.",
+        [413] = "The data value transmitted exceeds the capacity limit.",
+        [414] = "The length of the requested URL exceeds the capacity limit for this server. The request cannot be processed.",
+        [415] = "The server does not support the media type transmitted in the request.",
+        [416] = "The server cannot provide the requested range.",
+        [417] = "The server could not meet the requirements of the Expect header",
+        [418] = "This server is a teapot, not a coffee machine",
+        [422] = "The request was well-formed but was unable to be followed due to semantic errors.",
+        [423] = "The resource that is being accessed is locked.",
+        [424] = "The method could not be performed on the resource because the requested action depended on another action and that action failed.",
+        [428] = "This request is required to be conditional; try using \"If-Match\" or \"If-Unmodified-Since\".",
+        [429] = "This user has exceeded an allotted request count. Try again later.",
+        [431] = "One or more header fields exceeds the maximum size.",
+        [451] = "Unavailable for legal reasons.",
+        [500] = "The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.",
+        [501] = "The server does not support the action requested by the browser.",
+        [502] = "The proxy server received an invalid response from an upstream server.",
+        [503] = "The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later.",
+        [504] = "The connection to an upstream server timed out.",
+        [505] = "The server does not support the HTTP protocol version used in the request.",
+        [421] = "The server is unable to produce a response for this request: the request was directed at a server that cannot produce one.",
+    };
+
+    /// <summary>The reason phrase for <paramref name="code"/> ("Not Found"), or "Unknown Error" as Werkzeug says.</summary>
+    public static string ReasonPhrase(int code) => _reasons.TryGetValue(code, out var r) ? r : "Unknown Error";
+
+    /// <summary>Werkzeug's status string for <paramref name="code"/>: the code and the upper-cased reason ("404 NOT FOUND").</summary>
+    public static string StatusLine(int code) => $"{code} {ReasonPhrase(code).ToUpperInvariant()}";
+
+    /// <summary>Werkzeug's default description of the error <paramref name="code"/>, or null when it has none.</summary>
+    public static string? DefaultDescription(int code) => _descriptions.TryGetValue(code, out var d) ? d : null;
+}
