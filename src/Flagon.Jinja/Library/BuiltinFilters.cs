@@ -166,7 +166,7 @@ internal static partial class BuiltinFilters
         }
     }
 
-    private static object Narrow(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? (long)v : v;
+    private static object Narrow(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? (object)(long)v : v;
 
     private static object? Float(object? value, object? defaultValue = null)
     {
@@ -206,7 +206,7 @@ internal static partial class BuiltinFilters
         v = ObjectAdapter.Normalize(v);
         return v switch
         {
-            long l => l == long.MinValue ? BigInteger.Abs(l) : Math.Abs(l),
+            long l => l == long.MinValue ? (object)BigInteger.Abs(l) : Math.Abs(l),
             double d => Math.Abs(d),
             bool b => b ? 1L : 0L,
             BigInteger big => Narrow(BigInteger.Abs(big)),

@@ -48,7 +48,7 @@ internal static partial class Ops
         _ => (BigInteger)v,
     };
 
-    private static object Narrow(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? (long)v : v;
+    private static object Narrow(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? (object)(long)v : v;
 
     private static bool IsNumber(object? v) => v is long or double or bool or BigInteger or int;
 
@@ -88,7 +88,7 @@ internal static partial class Ops
         if (a is long x && b is long y)
         {
             long r = x + y;
-            return ((x ^ r) & (y ^ r)) < 0 ? (BigInteger)x + y : r;
+            return ((x ^ r) & (y ^ r)) < 0 ? (object)((BigInteger)x + y) : r;
         }
         if (IsNumber(a) && IsNumber(b))
         {
@@ -136,7 +136,7 @@ internal static partial class Ops
         if (a is long x && b is long y)
         {
             long r = x - y;
-            return ((x ^ y) & (x ^ r)) < 0 ? (BigInteger)x - y : r;
+            return ((x ^ y) & (x ^ r)) < 0 ? (object)((BigInteger)x - y) : r;
         }
         if (IsNumber(a) && IsNumber(b))
         {
@@ -340,7 +340,7 @@ internal static partial class Ops
         v = ObjectAdapter.Normalize(v);
         return v switch
         {
-            long l => l == long.MinValue ? -(BigInteger)l : -l,
+            long l => l == long.MinValue ? (object)(-(BigInteger)l) : -l,
             bool b => b ? -1L : 0L,
             double d => -d,
             BigInteger big => Narrow(-big),
