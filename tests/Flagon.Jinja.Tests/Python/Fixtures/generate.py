@@ -1,0 +1,174 @@
+#!/usr/bin/python3
+"""Records Python 3.11's behaviour for Flagon.Jinja.Python's tests.
+
+Run from the repository root:  /usr/bin/python3 tests/Flagon.Jinja.Tests/Python/Fixtures/generate.py
+Writes one JSON file per area next to this script. Values are encoded so that nothing is ambiguous:
+  null/true/false/JSON strings are None/bool/str; {"i": "123"} int; {"f": <int64 bits>} float;
+  [..] list; {"tuple": [..]} tuple; {"dict": [[k, v], ..]} dict; {"markup": ".."} Markup.
+A result is {"type": type name, "repr": repr(result)} or {"error": exception class, "msg": str(exc)}.
+"""
+import json
+import math
+import os
+import random
+import struct
+import sys
+
+import markupsafe
+from markupsafe import Markup
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def enc(v):
+    if v is None or isinstance(v, bool):
+        return v
+    if isinstance(v, int):
+        return {"i": str(v)}
+    if isinstance(v, float):
+        return {"f": struct.unpack("<q", struct.pack("<d", v))[0]}
+    if isinstance(v, Markup):
+        return {"markup": str(v)}
+    if isinstance(v, str):
+        return v
+    if isinstance(v, list):
+        return [enc(x) for x in v]
+    if isinstance(v, tuple):
+        return {"tuple": [enc(x) for x in v]}
+    if isinstance(v, dict):
+        return {"dict": [[enc(k), enc(x)] for k, x in v.items()]}
+    raise TypeError(type(v))
+
+
+def outcome(fn):
+    try:
+        r = fn()
+    except Exception as e:  # noqa: BLE001 - every Python error is an expected outcome
+        return {"error": type(e).__name__, "msg": str(e)}
+    return {"type": type(r).__name__, "repr": repr(r)}
+
+
+def write(name, cases):
+    path = os.path.join(HERE, name)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("[\n")
+        f.write(",\n".join(json.dumps(c, ensure_ascii=True, separators=(",", ":")) for c in cases))
+        f.write("\n]\n")
+    print(name, len(cases))
+
+
+# ---------------------------------------------------------------- operators
+NUMBERS = [0, 1, -1, 3, -7, 2, 2**62, 2**63 - 1, -2**63, 2**64, -(2**70), 10**20,
+           True, False,
+           0.0, -0.0, 0.5, 1.5, -2.5, 0.1, 3.0, -7.0, 1e300, -1e-300, 1e16, 2.0**53,
+           float("inf"), float("-inf"), float("nan")]
+OTHERS = ["", "a", "ab", "é", "😀x", Markup("<b>"), Markup(""), None, [], [1, 2], [1, "a"], [2],
+          (), (1,), (1, 2), (1, "a"), {}, {"a": 1}, {1: "x"}, "<i>"]
+VALUES = NUMBERS + OTHERS
+BINOPS = {
+    "add": lambda a, b: a + b,
+    "sub": lambda a, b: a - b,
+    "mul": lambda a, b: a * b,
+    "truediv": lambda a, b: a / b,
+    "floordiv": lambda a, b: a // b,
+    "mod": lambda a, b: a % b,
+    "pow": lambda a, b: a ** b,
+    "eq": lambda a, b: a == b,
+    "lt": lambda a, b: a < b,
+    "le": lambda a, b: a <= b,
+    "gt": lambda a, b: a > b,
+    "contains": lambda a, b: b in a,
+}
+UNOPS = {
+    "neg": lambda a: -a,
+    "pos": lambda a: +a,
+    "truth": lambda a: bool(a),
+    "typename": lambda a: type(a).__name__,
+    "str": lambda a: str(a),
+    "repr": lambda a: repr(a),
+}
+
+
+def is_int(v):
+    return isinstance(v, int)
+
+
+def skip(op, a, b):
+    if op == "pow" and is_int(a) and is_int(b) and abs(b) > 64 and abs(a) > 1:
+        return True
+    if op == "pow" and isinstance(a, (str, list, tuple, dict)) or op == "pow" and isinstance(b, (str, list, tuple, dict)):
+        return False
+    if op == "mul" and is_int(b) and not isinstance(a, (int, float)) and a is not None and abs(b) > 1000:
+        return True
+    if op == "mul" and is_int(a) and not isinstance(b, (int, float)) and b is not None and abs(a) > 1000:
+        return True
+    if op == "mod" and isinstance(a, str):
+        return True  # string formatting has its own fixtures
+    return False
+
+
+def operators():
+    cases = []
+    for op, fn in BINOPS.items():
+        for a in VALUES:
+            for b in VALUES:
+                if skip(op, a, b):
+                    continue
+                r = outcome(lambda: fn(a, b))
+                if op == "pow" and (r.get("type") == "complex" or "complex" in r.get("msg", "")):
+                    continue  # complex results are outside the value model
+                cases.append({"op": op, "args": [enc(a), enc(b)], "result": r})
+    for op, fn in UNOPS.items():
+        for a in VALUES:
+            cases.append({"op": op, "args": [enc(a)], "result": outcome(lambda: fn(a))})
+    # big-int arithmetic
+    rnd = random.Random(3)
+    for _ in range(300):
+        a = rnd.randint(-2**100, 2**100) >> rnd.randint(0, 100)
+        b = rnd.randint(-2**100, 2**100) >> rnd.randint(0, 100)
+        for op in ["add", "sub", "mul", "truediv", "floordiv", "mod", "lt", "eq"]:
+            cases.append({"op": op, "args": [enc(a), enc(b)], "result": outcome(lambda: BINOPS[op](a, b))})
+        f = rnd.uniform(-1e30, 1e30)
+        for op in ["add", "truediv", "floordiv", "mod", "lt", "eq"]:
+            cases.append({"op": op, "args": [enc(a), enc(f)], "result": outcome(lambda: BINOPS[op](a, f))})
+            cases.append({"op": op, "args": [enc(f), enc(a)], "result": outcome(lambda: BINOPS[op](f, a))})
+    for _ in range(300):
+        a = rnd.uniform(-100, 100)
+        b = rnd.choice([rnd.uniform(-10, 10), float(rnd.randint(-5, 5) or 1), rnd.randint(-9, 9) or 3])
+        for op in ["floordiv", "mod", "pow"]:
+            r = outcome(lambda: BINOPS[op](a, b))
+            if r.get("type") == "complex" or "complex" in r.get("msg", ""):
+                continue
+            cases.append({"op": op, "args": [enc(a), enc(b)], "result": r})
+    # nested structures
+    nested = [[1, [2, (3, {"k": [None, True, 1.0]})]], {"a": (1,), "b": {"c": []}, 2: "x"},
+              ("it's", 'say "hi"', "both ' \"", "\\", "\t\n\r\x00\x7f\x80\xa0\u2028\U0001f600\ud7ff"),
+              [Markup("<a href='x'>"), "\u0378", "\U000e0001", "\u00ad"], [1e22, 1e-7, 123456789.0, -0.0]]
+    for v in nested:
+        for op in ["str", "repr"]:
+            cases.append({"op": op, "args": [enc(v)], "result": outcome(lambda: UNOPS[op](v))})
+    write("operators.json", cases)
+
+
+def floats():
+    rnd = random.Random(7)
+    vals = [0.1, 0.2, 0.3, 1 / 3, 2 / 3, 1e15, 1e16, 1e17, 123456789012345678.0, 1e-4, 1e-5, 0.00012345,
+            1.5e-5, 9999999999999998.0, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+            100.0, 1e100, 1.0, 12.5, 2.675, 0.5, 1e22, 1e23, 4.35, 0.15, 1234.5678]
+    for _ in range(1500):
+        bits = rnd.getrandbits(64)
+        x = struct.unpack("<d", struct.pack("<Q", bits))[0]
+        if math.isfinite(x):
+            vals.append(x)
+    for _ in range(500):
+        vals.append(rnd.uniform(-1e6, 1e6))
+        vals.append(round(rnd.uniform(-1000, 1000), rnd.randint(0, 6)))
+        vals.append(10.0 ** rnd.randint(-30, 30) * rnd.randint(1, 99))
+    cases = [{"value": enc(v), "repr": repr(v)} for v in vals]
+    write("floats.json", cases)
+
+
+if __name__ == "__main__":
+    which = sys.argv[1:] or ["operators", "floats"]
+    for name in which:
+        globals()[name]()
