@@ -273,7 +273,7 @@ public static class PyOps
         }
         if (a is Markup or string)
         {
-            throw Unsupported("%", a, b);
+            return PercentFormat.Apply(a, b);
         }
         throw Unsupported("%", a, b);
     }

@@ -168,7 +168,58 @@ def floats():
     write("floats.json", cases)
 
 
+PCT_VALUES = [0, 1, -1, 255, -255, 2**70, -2**70, True, 0.0, -0.0, 1.5, -2.675, 2.675, 0.125, 1e16, 1e-5,
+              123456.789, 1e100, float("inf"), float("-inf"), float("nan"), "abc", "\u00e9\U0001f600", "", None,
+              [1], {"a": 1}, Markup("<b>"), "<i>", "'q'", 65, 0x1F600, 5e-324]
+
+
+def percent():
+    rnd = random.Random(11)
+    cases = []
+
+    def add(fmt, args, markup=False):
+        f = Markup(fmt) if markup else fmt
+        cases.append({"format": fmt, "markup": markup, "args": enc(args), "result": outcome(lambda: f % args)})
+
+    for conv in "sradiuxXocFfeEgG%":
+        specs = {""}
+        while len(specs) < 16:
+            flags = "".join(rnd.sample("-+ #0", rnd.randint(0, 2)))
+            width = rnd.choice(["", "", "1", "8", "12"])
+            prec = rnd.choice(["", "", ".0", ".1", ".3", ".12"])
+            specs.add(flags + width + prec)
+        for spec in sorted(specs):
+            for v in PCT_VALUES:
+                add("%" + spec + conv, (v,))
+    # correctly rounded floats
+    for _ in range(1500):
+        x = rnd.choice([rnd.uniform(-1000, 1000), rnd.uniform(-1, 1) * 10.0 ** rnd.randint(-30, 30),
+                        round(rnd.uniform(-100, 100), rnd.randint(1, 4)), rnd.randint(1, 9999) / 8])
+        conv = rnd.choice("feg")
+        add("%." + str(rnd.randint(0, 20)) + conv, (x,))
+    # argument rules, keys, stars, errors
+    for fmt, args in [("%s", 1), ("%s", (1,)), ("%s", ()), ("%s %s", (1,)), ("%s", (1, 2)), ("abc", 5), ("abc", ()),
+                      ("abc", [1]), ("abc", {"a": 1}), ("%s", [1, 2]), ("%s", {"a": 1}), ("%s", (1, 2)),
+                      ("%(a)s and %(b)r", {"a": "x", "b": "y"}), ("%(a)s", {"b": 1}), ("%(a)s", (1,)), ("%(a)s", [1]),
+                      ("%(a)s %s", {"a": 1}), ("%(a)d%%", {"a": 5.9}), ("%(x(y))s", {"x(y)": 2}), ("%(a", {"a": 1}),
+                      ("%*d|", (5, 3)), ("%-*d|", (5, 3)), ("%*d|", (-5, 3)), ("%.*f", (2, 3.14159)), ("%*.*f", (8, 3, 2.5)),
+                      ("%*d", ("a", 1)), ("%", ()), ("%5", (1,)), ("%z", (1,)), ("%\u00e9", (1,)), ("a%", ()),
+                      ("%d", ("1",)), ("%x", (1.5,)), ("%f", ("x",)), ("%c", ("ab",)), ("%c", (-1,)), ("%c", (0x110000,)),
+                      ("%c", (1.5,)), ("%d", (float("inf"),)), ("%d", (float("nan"),)), ("%i", (None,)), ("%e", (None,)),
+                      ("%5.2s|", ("abcdef",)), ("%.1s", ("\U0001f600x",)), ("%5s|", ("\U0001f600",)), ("%ld %hd %Lf", (1, 2, 3.0)),
+                      ("%#o %#x %#X", (8, 255, 255)), ("%+05d|%-5d|% d", (42, 42, 42)), ("%#.0f %#.0e %#g %g", (2.0, 2.0, 2.0, 2.0)),
+                      ("%010.3f|%-10.3e|%+g", (-3.14159, 31415.9, 1e-5)), ("%.3g %.3g %.3g %g %g", (1234567, 0.0001234, 100, 1e16, 123456789)),
+                      ("%s", (Markup("<x>"),)), ("%r", ("it's",)), ("%a", ("\u00e9",))]:
+        add(fmt, args)
+    for fmt, args in [("<p>%s</p>", "<x>"), ("%s", (Markup("<b>"),)), ("%s %r", ("<a>", "<b>")), ("%(a)s", {"a": "<"}),
+                      ("%d", ("12",)), ("%d", (3,)), ("%.2f", (2.675,)), ("%s", [1, "<"]), ("%s", {"a": "<"}), ("%a", ("\u00e9<",)),
+                      ("%x", (255,)), ("%5s|", ("&",)), ("%c", ("a",)), ("%s", None), ("%s|%s", (1, None)), ("%f", ("1.5",)),
+                      ("%d", ("x",)), ("%d", (None,))]:
+        add(fmt, args, markup=True)
+    write("percent.json", cases)
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["operators", "floats"]
+    which = sys.argv[1:] or ["operators", "floats", "percent"]
     for name in which:
         globals()[name]()
