@@ -53,7 +53,8 @@ internal static class PyFormatting
             exp = 0;
         }
         var sb = new StringBuilder();
-        if (exp >= -4 && exp < precision)
+        // With keepPoint (format() without a type) CPython switches to exponent notation one digit earlier.
+        if (exp >= -4 && exp < (keepPoint ? precision - 1 : precision))
         {
             PyFloat.AppendFixedFromDigits(sb, digits, exp + 1, 0);
             string s = sb.ToString();

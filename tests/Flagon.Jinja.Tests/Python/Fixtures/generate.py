@@ -219,7 +219,74 @@ def percent():
     write("percent.json", cases)
 
 
+FMT_VALUES = [0, 1, -1, 42, -42, 255, 1234567, -1234567, 2**70, True, False, 0.0, -0.0, 1.0, -1.5, 2.675, 0.125,
+              1234567.891, 1e16, 1e-5, 123.456e-10, 1e100, float("inf"), float("-inf"), float("nan"), -0.0001,
+              "abc", "", "\u00e9\U0001f600", None, [1], 65]  # Markup keeps its type when unchanged: not modelled
+
+
+def format_spec():
+    rnd = random.Random(5)
+    cases = []
+    specs = {"", "s", "d", "x", "X", "o", "b", "c", "n", "e", "E", "f", "F", "g", "G", "%", ",", "_", ",d", "_x", ">10",
+             "<10", "^10", "=10", "*^9", "010", "+", " ", "#x", "#o", "#b", ".3", ".0", ".3f", ".2%", "010,", "08,", "09,",
+             "012_x", "z.1f", "z", "z.2e", "#.0f", "#g", "#.3g", "#", ",.2f", "0=8", "0<8", "x<5", "\U0001f600>5", ".0e",
+             "10.3", "-.3", ".17", ".100f", "..3", ",_", "_,", "5.2s", "0>10.2f", "+,", "a", "q", "dd", ".e", "#c", "+c"}
+    while len(specs) < 400:
+        fill_align = rnd.choice(["", "", "<", ">", "^", "=", "*<", "0=", "-^"])
+        sign = rnd.choice(["", "", "+", "-", " "])
+        z = rnd.choice(["", "", "", "z"])
+        alt = rnd.choice(["", "", "#"])
+        zero = rnd.choice(["", "", "0"])
+        width = rnd.choice(["", "", "1", "7", "12"])
+        group = rnd.choice(["", "", "", ",", "_"])
+        prec = rnd.choice(["", "", ".0", ".2", ".5", ".12"])
+        typ = rnd.choice(["", "", "s", "d", "x", "X", "o", "b", "c", "n", "e", "E", "f", "F", "g", "G", "%"])
+        specs.add(fill_align + sign + z + alt + zero + width + group + prec + typ)
+    for spec in sorted(specs):
+        for v in FMT_VALUES:
+            cases.append({"value": enc(v), "spec": spec, "result": outcome(lambda: format(v, spec))})
+    for _ in range(1000):
+        x = rnd.choice([rnd.uniform(-1000, 1000), rnd.uniform(-1, 1) * 10.0 ** rnd.randint(-30, 30), rnd.randint(1, 9999) / 8])
+        spec = "." + str(rnd.randint(0, 18)) + rnd.choice(["e", "f", "g", "", "%"])
+        cases.append({"value": enc(x), "spec": spec, "result": outcome(lambda: format(x, spec))})
+    write("format_spec.json", cases)
+
+
+def str_format():
+    cases = []
+
+    def add(fmt, args=(), kwargs=None, markup=False):
+        kwargs = kwargs or {}
+        f = Markup(fmt) if markup else fmt
+        cases.append({"format": fmt, "markup": markup, "args": enc(list(args)), "kwargs": enc(kwargs),
+                      "result": outcome(lambda: f.format(*args, **kwargs))})
+
+    for fmt, args, kwargs in [
+        ("{}", (1,), None), ("{} {}", (1, "a"), None), ("{0} {0} {1}", ("x", "y"), None), ("{1}{0}", (1, 2), None),
+        ("{a}-{b}", (), {"a": 1, "b": 2.5}), ("{} {1}", (1, 2), None), ("{0} {}", (1, 2), None), ("{}", (), None),
+        ("{2}", (1,), None), ("{x}", (), None), ("{{}} {{{0}}}", (5,), None), ("}", (), None), ("{", (), None),
+        ("a}b", (), None), ("{0", (1,), None), ("{0!r} {0!s} {0!a}", ("\u00e9'",), None), ("{0!x}", (1,), None),
+        ("{0!}", (1,), None), ("{0!rr}", (1,), None), ("{0[a]} {0[b][1]}", ({"a": 1, "b": [5, 6]},), None),
+        ("{0[0]}", ([7],), None), ("{0[5]}", ([7],), None), ("{0[x]}", ({},), None), ("{0[}", ({},), None),
+        ("{0[a]x}", ({"a": 1},), None), ("{0.}", (1,), None), ("{:{}}", ("x", 5), None), ("{:{w}.{p}f}", (3.14159,), {"w": 10, "p": 2}),
+        ("{0:{1}}", (42, "05d"), None), ("{:{}{}}", (1, ">", 4), None), ("{0:{1:{2}}}", (1, 2, 3), None),
+        ("{:>{}}", ("a",), None), ("{:d}", ("a",), None), ("{:s}", (1,), None), ("{:,}", (1234567,), None),
+        ("{:x}", (1.5,), None), ("{} {}", ([1, "a"], (1,)), None), ("{}", (None,), None), ("{:5}", (None,), None),
+        ("{}", ({"k": "v"},), None), ("{:%}", (0.25,), None), ("{0:}", (1.5,), None), ("{!r:>10}", ("a",), None),
+        ("{:}", (Markup("<b>"),), None), ("{}|{}", (True, 1.0), None), ("{:>5}", (True,), None), ("{:d}", (True,), None),
+        ("{0[0]}{0[1]}", ("ab",), None), ("{: }", (5,), None), ("{:=^+9.2f}", (-3.14159,), None),
+    ]:
+        add(fmt, args, kwargs)
+    for fmt, args, kwargs in [
+        ("<p>{}</p>", ("<x>",), None), ("{}", (Markup("<b>"),), None), ("{0!r}", ("<a>",), None), ("{a}", (), {"a": "&"}),
+        ("{:>5}", ("<",), None), ("{:5}", (Markup("<b>"),), None), ("{}", (5,), None), ("{3}", (1,), None),
+        ("{:<{}}", ("<", 3), None), ("{!s}", (Markup("<i>"),), None), ("{}", ([Markup("<a>")],), None),
+    ]:
+        add(fmt, args, kwargs, markup=True)
+    write("str_format.json", cases)
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["operators", "floats", "percent"]
+    which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format"]
     for name in which:
         globals()[name]()
