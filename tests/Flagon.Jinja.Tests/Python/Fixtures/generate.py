@@ -286,7 +286,84 @@ def str_format():
     write("str_format.json", cases)
 
 
+STRINGS = ["", "hello world", "  Hello  World \t\n", "straße", "ǆemal ǈubljana", "ΟΔΟΣ ΣΑΣ Σ", "ﬁnance", "İstanbul",
+           "a,b,,c", "one\ntwo\r\nthree\rfour\x0bfive\x1c\u2028six\n", "x\ty\tz", "😀ab😀", "123", "١٢٣", "½",
+           "²", "Hello_World9", "9abc", "they're bill's friends", "ABC def", "\u1680\u2000 a \x1f", "-42", "+7",
+           "ß", "ŉ", "ǰ", "ΐ", "\u0345", "aΣ", "aΣb", "Σ", "a.Σ", "'Σ", "AΣ'x"]
+STR_CALLS = [
+    ("upper", [], {}), ("lower", [], {}), ("title", [], {}), ("capitalize", [], {}), ("swapcase", [], {}),
+    ("casefold", [], {}), ("strip", [], {}), ("strip", ["h d"], {}), ("lstrip", [], {}), ("rstrip", ["\n\t "], {}),
+    ("strip", [None], {}), ("split", [], {}), ("split", [","], {}), ("split", [None, 1], {}), ("split", [","], {"maxsplit": 1}),
+    ("split", [], {"sep": "o"}), ("split", [""], {}), ("rsplit", [], {}), ("rsplit", [None, 1], {}), ("rsplit", [",", 1], {}),
+    ("rsplit", ["o", 0], {}), ("splitlines", [], {}), ("splitlines", [True], {}), ("splitlines", [], {"keepends": True}),
+    ("startswith", ["he"], {}), ("startswith", [("x", "he")], {}), ("startswith", ["llo", 2], {}), ("startswith", ["", 50], {}),
+    ("endswith", ["d"], {}), ("endswith", ["wor", 0, -2], {}), ("endswith", [("ab", "😀")], {}), ("startswith", [1], {}),
+    ("replace", ["l", "L"], {}), ("replace", ["l", "L", 1], {}), ("replace", ["", "-"], {}), ("replace", ["", "-", 2], {}),
+    ("replace", ["Σ", "s"], {}), ("find", ["o"], {}), ("find", ["o", 5], {}), ("find", ["b"], {}), ("find", ["", 3], {}),
+    ("find", ["", 99], {}), ("rfind", ["o"], {}), ("rfind", ["😀"], {}), ("rfind", [""], {}), ("index", ["o"], {}), ("index", ["zz"], {}),
+    ("rindex", ["l"], {}), ("count", ["l"], {}), ("count", [""], {}), ("count", ["o", 0, 5], {}), ("count", ["", 2, 1], {}),
+    ("find", ["a", -3, None], {}), ("join", [["x", "y", "z"]], {}), ("join", ["abc"], {}), ("join", [[1, 2]], {}),
+    ("zfill", [6], {}), ("zfill", [0], {}), ("center", [13], {}), ("center", [12, "*"], {}), ("center", [4, "ab"], {}),
+    ("ljust", [14, "."], {}), ("rjust", [14, "😀"], {}), ("center", ["x"], {}), ("isdigit", [], {}), ("isalpha", [], {}),
+    ("isalnum", [], {}), ("isspace", [], {}), ("islower", [], {}), ("isupper", [], {}), ("istitle", [], {}),
+    ("isdecimal", [], {}), ("isnumeric", [], {}), ("isidentifier", [], {}), ("isprintable", [], {}), ("isascii", [], {}),
+    ("partition", [" "], {}), ("rpartition", [" "], {}), ("partition", ["zz"], {}), ("rpartition", ["zz"], {}),
+    ("partition", [""], {}), ("removeprefix", ["he"], {}), ("removesuffix", ["ld"], {}), ("removesuffix", [""], {}),
+    ("expandtabs", [], {}), ("expandtabs", [4], {}), ("expandtabs", [], {"tabsize": 0}), ("format", [], {}),
+    ("upper", [1], {}), ("strip", [1], {}), ("split", [1], {}), ("replace", [1, "b"], {}),
+]
+LIST_CALLS = [
+    ("append", [4], {}), ("extend", [[5, 6]], {}), ("extend", ["ab"], {}), ("extend", [{"k": 1}], {}), ("insert", [0, "x"], {}),
+    ("insert", [-1, "y"], {}), ("insert", [99, "z"], {}), ("pop", [], {}), ("pop", [0], {}), ("pop", [-2], {}), ("pop", [10], {}),
+    ("remove", [2], {}), ("remove", [99], {}), ("index", [3], {}), ("index", [99], {}), ("index", [1, 1], {}), ("count", [1], {}),
+    ("count", [1.0], {}), ("reverse", [], {}), ("sort", [], {}), ("sort", [], {"reverse": True}), ("copy", [], {}),
+    ("clear", [], {}), ("append", [], {}), ("sort", [1], {}),
+]
+LISTS = [[3, 1, 2, 1], [], ["b", "A", "a", "B"], [1, "a"], [2.5, 1, True, 0], [[2, 1], [1, 2], [1]], [(1, "b"), (1, "a")]]
+DICT_CALLS = [
+    ("items", [], {}), ("keys", [], {}), ("values", [], {}), ("get", ["a"], {}), ("get", ["zz"], {}), ("get", ["zz", 0], {}),
+    ("get", [1], {}), ("get", [True], {}), ("update", [{"a": 9, "n": 1}], {}), ("update", [[("p", 1), ["q", 2]]], {}),
+    ("update", [], {"kw": 3}), ("update", [["ab"]], {}), ("update", [[1]], {}), ("update", [[(1, 2, 3)]], {}),
+    ("pop", ["a"], {}), ("pop", ["zz"], {}), ("pop", ["zz", "d"], {}), ("popitem", [], {}), ("setdefault", ["a", 5], {}),
+    ("setdefault", ["new", 5], {}), ("setdefault", ["n2"], {}), ("copy", [], {}), ("clear", [], {}), ("get", [[1]], {}),
+]
+DICTS = [{"a": 1, "b": [2]}, {}, {1: "one", 2.5: "x", "s": None}]
+
+
+def methods():
+    cases = []
+
+    def add(target, name, args, kwargs):
+        import copy
+        t = copy.deepcopy(target)
+        res = outcome(lambda: getattr(t, name)(*args, **kwargs))
+        cases.append({"target": enc(target), "method": name, "args": enc(list(args)), "kwargs": enc(kwargs),
+                      "result": res, "after": repr(t)})
+
+    for s_ in STRINGS:
+        for name, args, kwargs in STR_CALLS:
+            add(s_, name, args, kwargs)
+    for m in [Markup("<b>Hi</b> &amp; you"), Markup("a<br>b"), Markup("")]:
+        for name, args, kwargs in [("upper", [], {}), ("replace", ["<", "["], {}), ("replace", ["b", "<i>"], {}),
+                                   ("split", ["<br>"], {}), ("split", [], {}), ("join", [["<x>", Markup("<y>"), 1]], {}),
+                                   ("strip", ["<"], {}), ("center", [20, "-"], {}), ("partition", ["<br>"], {}),
+                                   ("format", [], {}), ("striptags", [], {}), ("unescape", [], {}), ("find", ["<"], {}),
+                                   ("startswith", ["<b>"], {}), ("title", [], {}), ("zfill", [30], {}), ("casefold", [], {}),
+                                   ("splitlines", [], {}), ("count", ["b"], {}), ("ljust", [22, "<"], {})]:
+            add(m, name, args, kwargs)
+    for l in LISTS:
+        for name, args, kwargs in LIST_CALLS:
+            add(l, name, args, kwargs)
+    for t in [(1, 2, 1), ()]:
+        for name, args, kwargs in [("index", [1], {}), ("index", [5], {}), ("count", [1], {}), ("index", [1, 1], {})]:
+            add(t, name, args, kwargs)
+    for d in DICTS:
+        for name, args, kwargs in DICT_CALLS:
+            add(d, name, args, kwargs)
+    write("methods.json", cases)
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format"]
+    which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format", "methods"]
     for name in which:
         globals()[name]()

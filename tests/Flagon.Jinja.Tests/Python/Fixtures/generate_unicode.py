@@ -31,7 +31,10 @@ def cased(c):
 
 
 def case_ignorable(c):
-    return not cased(c) and ("A" + c + "\u03a3").lower()[-1] == "\u03c2"
+    # Probed through str.lower()'s final-sigma rule, which skips case-ignorable characters.
+    if cased(c):
+        return (c + "\u03a3").lower()[-1] == "\u03c3"
+    return ("A" + c + "\u03a3").lower()[-1] == "\u03c2"
 
 
 PROPS = [
