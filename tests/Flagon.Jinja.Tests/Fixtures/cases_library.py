@@ -1,0 +1,5 @@
+"""Library cases (issue 3): filters, tests, globals, Python methods, formatting."""
+
+
+def add(c):
+    pass
