@@ -197,7 +197,7 @@ def main():
     for area, cases in c.areas.items():
         path = os.path.join(HERE, area + ".json")
         with open(path, "w", encoding="utf-8", newline="\n") as f:
-            json.dump(cases, f, ensure_ascii=False, indent=1)
+            json.dump(cases, f, ensure_ascii=False, indent=2)
             f.write("\n")
         total += len(cases)
         print("%-28s %4d" % (area + ".json", len(cases)))
