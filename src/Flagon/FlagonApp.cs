@@ -16,7 +16,7 @@ namespace Flagon;
 /// handlers, config, DI and logging. Kestrel serves it through one terminal middleware that runs Flagon's
 /// pipeline; every step of that pipeline is a virtual method, the same seams Flask offers for subclassing.
 /// </summary>
-public partial class FlagonApp
+public partial class FlagonApp : IDisposable, IAsyncDisposable
 {
     private WebApplication? _web;
     private bool _pipelineSealed;
@@ -226,6 +226,36 @@ public partial class FlagonApp
 
     /// <summary>Flask's <c>app.redirect</c>: the redirect response used by <c>Globals.Redirect</c>.</summary>
     public virtual Response Redirect(string location, int code = 302) => Helpers.RedirectResponse(location, code);
+
+    /// <summary>Disposes the ASP.NET Core application (or, if it was never built, the builder's configuration and its file watchers).</summary>
+    public void Dispose()
+    {
+        if (_web is not null)
+        {
+            ((IDisposable)_web).Dispose();
+        }
+        else
+        {
+            Builder.Configuration.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public async ValueTask DisposeAsync()
+    {
+        if (_web is not null)
+        {
+            await _web.DisposeAsync();
+        }
+        else
+        {
+            Builder.Configuration.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     private void CheckSetup(string method)
     {

@@ -112,4 +112,21 @@ public class AppObjectTests
     {
         Assert.Throws<ArgumentException>(() => new FlagonApp(rootPath: AppContext.BaseDirectory, instancePath: "relative/instance"));
     }
+
+    [Fact]
+    public async Task AppsCanBeDisposed()
+    {
+        var built = TestApps.New();
+        built.Get("/", () => "x", endpoint: "i");
+        using (var client = built.TestClient())
+        {
+            Assert.Equal("x", (await client.GetAsync("/")).Text);
+        }
+
+        await built.DisposeAsync();
+        Assert.Throws<ObjectDisposedException>(() => built.ServiceProvider.GetService(typeof(ILoggerFactory)));
+
+        var unbuilt = TestApps.New();
+        unbuilt.Dispose();
+    }
 }

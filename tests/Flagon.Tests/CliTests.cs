@@ -56,4 +56,13 @@ public class CliTests
         var error = new StringWriter();
         Assert.NotEqual(0, TestApps.New().Cli.Invoke(["nope"], new StringWriter(), error));
     }
+
+    [Fact]
+    public void RunHelpListsTheCommands()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, TestApps.New().Cli.Invoke(["--help"], output));
+        Assert.Contains("run", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("routes", output.ToString(), StringComparison.Ordinal);
+    }
 }

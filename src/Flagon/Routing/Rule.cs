@@ -9,6 +9,7 @@ namespace Flagon.Routing;
 public sealed class Rule
 {
     private readonly HashSet<string> _argumentSet;
+    private readonly List<string> _arguments;
     private BaseConverter[] _converters = [];
     private string[] _converterNames = [];
     private (bool Dynamic, string Data)[] _domainOps = [];
@@ -103,7 +104,7 @@ public sealed class Rule
                 }
             }
         }
-        Arguments = arguments;
+        _arguments = arguments;
     }
 
     /// <summary>The rule string as written.</summary>
@@ -116,7 +117,7 @@ public sealed class Rule
     public IReadOnlySet<string>? Methods { get; }
 
     /// <summary>The names this rule needs or provides: its variables and its default keys.</summary>
-    public IReadOnlyList<string> Arguments { get; }
+    public IReadOnlyList<string> Arguments => _arguments;
 
     /// <summary>The rule's defaults, or null.</summary>
     public IReadOnlyDictionary<string, object?>? Defaults { get; }
@@ -206,7 +207,11 @@ public sealed class Rule
 
         foreach (var name in names)
         {
-            _argumentSet.Add(name);
+            // Variables of the map's default subdomain join the arguments when the rule is bound.
+            if (_argumentSet.Add(name))
+            {
+                _arguments.Add(name);
+            }
         }
 
         var domainOps = new List<(bool, string)>();

@@ -63,10 +63,8 @@ internal sealed class RulePart
                 sb.Append(System.Text.RegularExpressions.Regex.Escape(piece.Text!));
             }
         }
-        if (suffixed)
-        {
-            sb.Append("(?<!/)(?<__suffix>/?)");
-        }
+        // Werkzeug appends "(?<!/)(/?)" to a suffixed part; PartMatcher applies that suffix by hand so the
+        // regex stays free of lookbehind (and can run on the linear-time engine).
         sb.Append(@"\z");
         suffixPart = suffixed ? Static("", weight) : null;
         return new RulePart(false, sb.ToString(), final, suffixed, weight, body);

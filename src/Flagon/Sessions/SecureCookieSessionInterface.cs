@@ -39,6 +39,16 @@ public class SecureCookieSessionInterface : ISessionInterface
     }
 
     /// <inheritdoc />
+    public virtual SessionData MakeNullSession() => SessionData.CreateNull();
+
+    /// <inheritdoc />
+    public virtual bool IsNullSession(SessionData session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.IsNull;
+    }
+
+    /// <inheritdoc />
     public virtual ValueTask<SessionData?> OpenSessionAsync(HttpContext context, SessionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -57,9 +57,10 @@ public sealed record SessionOptions
     /// UTF-8 <c>byte[]</c> for keys, a <see cref="TimeSpan"/> or seconds for the lifetime.
     /// </summary>
     /// <exception cref="ArgumentException">A key holds a value of the wrong type.</exception>
-    public static SessionOptions FromConfig(IReadOnlyDictionary<string, object?> config)
+    public static SessionOptions FromConfig(IEnumerable<KeyValuePair<string, object?>> items)
     {
-        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(items);
+        var config = items as IReadOnlyDictionary<string, object?> ?? items.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value);
         var o = new SessionOptions();
         if (config.TryGetValue("SECRET_KEY", out var key))
         {
@@ -69,7 +70,7 @@ public sealed record SessionOptions
         {
             if (fallbacks is string || fallbacks is not IEnumerable list)
             {
-                throw new ArgumentException("SECRET_KEY_FALLBACKS must be a list of keys.", nameof(config));
+                throw new ArgumentException("SECRET_KEY_FALLBACKS must be a list of keys.", nameof(items));
             }
             o = o with { SecretKeyFallbacks = list.Cast<object?>().Select(k => KeyText(k, "SECRET_KEY_FALLBACKS")).OfType<string>().ToArray() };
         }
@@ -83,7 +84,7 @@ public sealed record SessionOptions
                     string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) => TimeSpan.FromSeconds(seconds),
                     string s when TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out var t) => t,
                     IConvertible c when lifetime is not string => TimeSpan.FromSeconds(c.ToDouble(CultureInfo.InvariantCulture)),
-                    _ => throw new ArgumentException("PERMANENT_SESSION_LIFETIME must be a TimeSpan or a number of seconds.", nameof(config)),
+                    _ => throw new ArgumentException("PERMANENT_SESSION_LIFETIME must be a TimeSpan or a number of seconds.", nameof(items)),
                 }
             };
         }

@@ -46,4 +46,32 @@ public class MatcherRobustnessTests
         Assert.Equal("39", values["v39"]);
         Assert.Equal(path, a.Build("many", values));
     }
+
+    [Fact]
+    public void SegmentsWithSeveralVariablesCannotBacktrackCatastrophically()
+    {
+        // Werkzeug's backtracking regex needs minutes for this; the linear-time engine answers at once.
+        var a = Routes.Adapter(new Rule("/<a>-<b>-<c>.html", "x"));
+        a.AssertNotFound("/" + new string('-', 4000) + "x");
+        var values = a.AssertMatched("/a-b-c-d.html", "x").Values;
+        Assert.Equal(("a-b", "c", "d"), ((string)values["a"]!, (string)values["b"]!, (string)values["c"]!));
+    }
+
+    private sealed class LookaheadConverter : BaseConverter
+    {
+        public LookaheadConverter() => Regex = @"(?=[a-z]*\d)[a-z0-9]+";
+
+        public override object? ToPython(string value) => value;
+    }
+
+    [Fact]
+    public void CustomRegexesOutsideTheLinearEngineStillWork()
+    {
+        var map = new UrlMap();
+        map.Converters["la"] = _ => new LookaheadConverter();
+        map.Add(new Rule("/la/<la:v>", "la"));
+        var a = map.Bind("localhost");
+        Assert.Equal("abc1", a.AssertMatched("/la/abc1", "la").Values["v"]);
+        a.AssertNotFound("/la/abc");
+    }
 }

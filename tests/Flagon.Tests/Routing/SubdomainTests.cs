@@ -45,4 +45,15 @@ public class SubdomainTests
         var a = Routes.Map(new Rule("/войти/", "enter")).Bind("☃.example.com");
         a.AssertRedirect("/войти", "http://xn--n3h.example.com/%D0%B2%D0%BE%D0%B9%D1%82%D0%B8/");
     }
+
+    [Fact]
+    public void DefaultSubdomainAppliesToRulesWithoutOne()
+    {
+        var map = new UrlMap { DefaultSubdomain = "<tenant>" };
+        var rule = new Rule("/home", "home");
+        map.Add(rule);
+        Assert.Equal(["tenant"], rule.Arguments);
+        Assert.Equal("acme", map.Bind("example.com", subdomain: "acme").AssertMatched("/home", "home").Values["tenant"]);
+        Assert.Equal("http://acme.example.com/home", map.Bind("example.com", subdomain: "other").Build("home", Routes.Values(("tenant", "acme"))));
+    }
 }

@@ -67,6 +67,14 @@ public class SecureCookieSessionInterfaceTests
     }
 
     [Fact]
+    public void NullSessionHelpersAreOnTheClassToo()
+    {
+        var iface = new SecureCookieSessionInterface();
+        Assert.True(iface.IsNullSession(iface.MakeNullSession()));
+        Assert.False(iface.IsNullSession(new SessionData()));
+    }
+
+    [Fact]
     public void CodecNeedsASecretKey()
     {
         var e = Assert.Throws<InvalidOperationException>(() => new SecureCookieSessionCodec(new SessionOptions()));

@@ -67,6 +67,15 @@ public class SessionOptionsTests
     }
 
     [Fact]
+    public void AnySequenceOfPairsWorksAndLaterKeysWin()
+    {
+        var pairs = new List<KeyValuePair<string, object?>> { new("SECRET_KEY", "a"), new("SECRET_KEY", "b"), new("SESSION_COOKIE_NAME", "x") };
+        var o = SessionOptions.FromConfig(pairs);
+        Assert.Equal("b", o.SecretKey);
+        Assert.Equal("x", o.CookieName);
+    }
+
+    [Fact]
     public void FalsyDomainMeansNone() =>
         Assert.Null(SessionOptions.FromConfig(new Dictionary<string, object?> { ["SESSION_COOKIE_DOMAIN"] = false }).CookieDomain);
 
