@@ -47,6 +47,26 @@ public class TemplateErrorTests
     }
 
     [Fact]
+    public async Task InDebugTemplateErrorsPropagateToTheDeveloperPage()
+    {
+        using var folder = new TemplateFolder().Write("bad.html", "ok\n{{ 1 + }}");
+        folder.App.Debug = true;
+        var handled = false;
+        folder.App.ErrorHandler(500, e =>
+        {
+            handled = true;
+            return "handled";
+        });
+        folder.App.Get("/", () => RenderTemplate("bad.html"), endpoint: "index");
+        using var client = folder.App.TestClient();
+        var response = await client.GetAsync("/");
+        Assert.Equal(500, response.StatusCode);
+        Assert.False(handled);
+        Assert.Contains("TemplateSyntaxError", response.Text, StringComparison.Ordinal);
+        Assert.Contains("bad.html, line 2", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ErrorHandlersCanRenderTemplates()
     {
         using var folder = new TemplateFolder().Write("404.html", "not here: {{ request.path }} {{ error.code }}");

@@ -24,6 +24,7 @@ internal sealed class TemplateFolder : IDisposable
 
     public void Dispose()
     {
+        App.Dispose();
         try
         {
             Directory.Delete(Root, recursive: true);
