@@ -47,6 +47,17 @@ public class TemplateContextTests
     }
 
     [Fact]
+    public async Task MappingViewsIterateLikePythonDicts()
+    {
+        using var folder = new TemplateFolder();
+        folder.App.Get("/", () => RenderTemplateString(
+            "{% for k, v in request.args.items() %}{{ k }}={{ v }};{% endfor %}|{{ request.args.keys()|join(',') }}|{{ request.args.values()|join(',') }}|{% for k in request.args %}{{ k }}{% endfor %}|{{ request.args|length }}"),
+            endpoint: "index");
+        using var client = folder.App.TestClient();
+        Assert.Equal("a=1;b=2;|a,b|1,2|ab|2", (await client.GetAsync("/?a=1&b=2&a=3")).Text);
+    }
+
+    [Fact]
     public async Task UrlForTakesKeywordArguments()
     {
         using var folder = new TemplateFolder();
