@@ -1,1 +1,3 @@
-Console.WriteLine("flagon-jinja");
+using Flagon.Jinja.Cli;
+
+return CliApp.Run(args, Console.In, Console.OpenStandardOutput(), Console.Error);

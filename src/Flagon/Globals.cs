@@ -86,6 +86,15 @@ public static class Globals
     public static string UrlFor(string endpoint, object? values = null, string? anchor = null, string? method = null, string? scheme = null, bool? external = null)
         => CurrentApp.UrlFor(endpoint, values, anchor, method, scheme, external);
 
+    /// <summary>Renders a template from the app's templates with Flask's context (Flask's <c>render_template</c>); return the string from a view.</summary>
+    public static string RenderTemplate(string name, object? context = null) => Templating.FlagonTemplating.RenderTemplate(CurrentApp, name, context);
+
+    /// <summary>Renders template source text, autoescaped (Flask's <c>render_template_string</c>).</summary>
+    public static string RenderTemplateString(string source, object? context = null) => Templating.FlagonTemplating.RenderTemplateString(CurrentApp, source, context);
+
+    /// <summary>A response that renders the template while the body is sent (Flask's <c>stream_template</c>).</summary>
+    public static Response StreamTemplate(string name, object? context = null) => Templating.FlagonTemplating.StreamTemplate(CurrentApp, name, context);
+
     /// <summary>An empty 200 response.</summary>
     public static Response MakeResponse() => new();
 

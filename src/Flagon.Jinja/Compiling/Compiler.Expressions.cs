@@ -1,0 +1,434 @@
+using Flagon.Jinja.Parsing.Nodes;
+using Flagon.Jinja.Runtime;
+
+namespace Flagon.Jinja.Compiling;
+
+/// <summary>Expressions: names to slots, operators, filters, tests, calls, lookups.</summary>
+internal sealed partial class Compiler
+{
+    private delegate (object?[] Args, IReadOnlyList<KeyValuePair<string, object?>>? Kwargs) ArgsFn(RenderContext rc, Frame f, object? first, bool hasFirst);
+
+    private ExprFn Expression(Expr node, C c)
+    {
+        Enter(node.Line);
+        try
+        {
+            return ExpressionCore(node, c);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private ExprFn ExpressionCore(Expr node, C c)
+    {
+        switch (node)
+        {
+            case ConstExpr k:
+                {
+                    object? v = k.Value;
+                    return (rc, f) => v;
+                }
+            case DataExpr d:
+                {
+                    string v = d.Text;
+                    return (rc, f) => v;
+                }
+            case NameExpr n:
+                return Load(n.Name, c);
+            case TupleExpr t:
+                {
+                    var items = t.Items.Select(i => Expression(i, c)).ToArray();
+                    return (rc, f) =>
+                    {
+                        var arr = new object?[items.Length];
+                        for (int i = 0; i < items.Length; i++)
+                        {
+                            arr[i] = items[i](rc, f);
+                        }
+                        return new PyTuple(arr);
+                    };
+                }
+            case ListExpr l:
+                {
+                    var items = l.Items.Select(i => Expression(i, c)).ToArray();
+                    return (rc, f) =>
+                    {
+                        var list = new List<object?>(items.Length);
+                        foreach (var i in items)
+                        {
+                            list.Add(i(rc, f));
+                        }
+                        return list;
+                    };
+                }
+            case DictExpr d:
+                {
+                    var pairs = d.Pairs.Select(p => (Expression(p.Key, c), Expression(p.Value, c))).ToArray();
+                    return (rc, f) =>
+                    {
+                        var dict = new PyDict(pairs.Length);
+                        foreach (var (k, v) in pairs)
+                        {
+                            var key = k(rc, f);
+                            if (key is List<object?> or PyDict or null && key is not null)
+                            {
+                                throw PythonError.TypeError($"unhashable type: '{Ops.TypeName(key)}'");
+                            }
+                            dict[key ?? NoneKey.Value] = v(rc, f);
+                        }
+                        return dict;
+                    };
+                }
+            case CondExpr ce:
+                {
+                    var soft = c with { Soft = true };
+                    var test = Expression(ce.Test, soft);
+                    var then = Expression(ce.Then, soft);
+                    int line = ce.Line;
+                    var otherwise = ce.Otherwise is null
+                        ? (rc, f) => new Undefined(hint: $"the inline if-expression on line {line} evaluated to false and no else section was defined.")
+                        : Expression(ce.Otherwise, soft);
+                    return (rc, f) => Ops.Truthy(test(rc, f)) ? then(rc, f) : otherwise(rc, f);
+                }
+            case LogicalExpr le:
+                {
+                    var left = Expression(le.Left, c);
+                    var right = Expression(le.Right, c);
+                    if (le.IsAnd)
+                    {
+                        return (rc, f) => left(rc, f) is var v && !Ops.Truthy(v) ? v : right(rc, f);
+                    }
+                    return (rc, f) => left(rc, f) is var v && Ops.Truthy(v) ? v : right(rc, f);
+                }
+            case NotExpr ne:
+                {
+                    var operand = Expression(ne.Operand, c);
+                    return (rc, f) => !Ops.Truthy(operand(rc, f));
+                }
+            case UnaryExpr ue:
+                {
+                    var operand = Expression(ue.Operand, c);
+                    return ue.Op == "-" ? (rc, f) => Ops.Negate(operand(rc, f)) : (rc, f) => Ops.Plus(operand(rc, f));
+                }
+            case BinaryExpr be:
+                {
+                    var left = Expression(be.Left, c);
+                    var right = Expression(be.Right, c);
+                    string op = be.Op;
+                    if (op == "+")
+                    {
+                        return (rc, f) =>
+                        {
+                            var a = left(rc, f);
+                            var b = right(rc, f);
+                            if (a is long x && b is long y)
+                            {
+                                long r = x + y;
+                                if (((x ^ r) & (y ^ r)) >= 0)
+                                {
+                                    return r;
+                                }
+                            }
+                            return Ops.Binary("+", a, b);
+                        };
+                    }
+                    return (rc, f) => Ops.Binary(op, left(rc, f), right(rc, f));
+                }
+            case CompareExpr cmp:
+                {
+                    var first = Expression(cmp.First, c);
+                    var ops = cmp.Ops.Select(o => (o.Key, Expression(o.Value, c))).ToArray();
+                    if (ops.Length == 1)
+                    {
+                        var (op, right) = ops[0];
+                        return (rc, f) => Ops.Compare(op, first(rc, f), right(rc, f));
+                    }
+                    return (rc, f) =>
+                    {
+                        var left = first(rc, f);
+                        foreach (var (op, next) in ops)
+                        {
+                            var r = next(rc, f);
+                            if (!Ops.Compare(op, left, r))
+                            {
+                                return false;
+                            }
+                            left = r;
+                        }
+                        return true;
+                    };
+                }
+            case ConcatExpr cc:
+                {
+                    if (TryFold(cc, c) is string s)
+                    {
+                        return (rc, f) => s;
+                    }
+                    var items = cc.Items.Select(i => Expression(i, c)).ToArray();
+                    bool ae = c.Ae;
+                    return (rc, f) =>
+                    {
+                        var values = new object?[items.Length];
+                        for (int i = 0; i < items.Length; i++)
+                        {
+                            values[i] = items[i](rc, f);
+                        }
+                        return Ops.Concat(values, ae);
+                    };
+                }
+            case FilterExpr fe:
+                return Filter(fe, fe.Target is null ? (rc, f) => null : Expression(fe.Target, c), c);
+            case TestExpr te:
+                return Test(te, c);
+            case CallExpr call:
+                {
+                    var callee = Expression(call.Target, c);
+                    var args = Arguments(call.Args, c);
+                    bool ae = c.Ae;
+                    return (rc, f) =>
+                    {
+                        var fn = callee(rc, f);
+                        var (pos, kw) = args(rc, f, null, false);
+                        return Ops.Call(rc.Eval(ae), fn, pos, kw);
+                    };
+                }
+            case GetAttrExpr ga:
+                {
+                    var target = Expression(ga.Target, c);
+                    string attr = ga.Attr;
+                    bool ae = c.Ae;
+                    return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), attr);
+                }
+            case GetItemExpr gi:
+                {
+                    var target = Expression(gi.Target, c);
+                    var key = Expression(gi.Key, c);
+                    bool ae = c.Ae;
+                    return (rc, f) => Ops.GetItem(rc.Eval(ae), target(rc, f), key(rc, f));
+                }
+            case SliceExpr sl:
+                {
+                    ExprFn none = (rc, f) => null;
+                    var start = sl.Start is null ? none : Expression(sl.Start, c);
+                    var stop = sl.Stop is null ? none : Expression(sl.Stop, c);
+                    var step = sl.Step is null ? none : Expression(sl.Step, c);
+                    return (rc, f) => new PySlice(start(rc, f), stop(rc, f), step(rc, f));
+                }
+            default:
+                throw new TemplateSyntaxError($"unsupported expression {node.GetType().Name}", node.Line, _name);
+        }
+    }
+
+    /// <summary>A name load: stored slots of the enclosing scopes (skipping unassigned ones), then the function's free slot.</summary>
+    private ExprFn Load(string name, C c)
+    {
+        var candidates = new List<(int Depth, int Slot)>();
+        int depth = 0;
+        (int Depth, int Slot)? free = null;
+        for (var s = c.S; s is not null; s = s.Parent, depth++)
+        {
+            if (s.Stored.TryGetValue(name, out int slot))
+            {
+                candidates.Add((depth, slot));
+            }
+            if (s.IsFunction && free is null)
+            {
+                free = (depth, s.Free(name));
+            }
+        }
+        candidates.Add(free!.Value);
+        if (candidates.Count == 1)
+        {
+            var (d0, s0) = candidates[0];
+            return d0 switch
+            {
+                0 => (rc, f) => f.Slots[s0],
+                1 => (rc, f) => f.Parent!.Slots[s0],
+                2 => (rc, f) => f.Parent!.Parent!.Slots[s0],
+                _ => (rc, f) => f.Up(d0).Slots[s0],
+            };
+        }
+        if (candidates.Count == 2 && candidates[0].Depth == 0)
+        {
+            int s0 = candidates[0].Slot;
+            var (d1, s1) = candidates[1];
+            return (rc, f) => f.Slots[s0] is var v && v != Frame.Missing ? v : f.Up(d1).Slots[s1];
+        }
+        var arr = candidates.ToArray();
+        return (rc, f) =>
+        {
+            foreach (var (d, s) in arr)
+            {
+                var v = f.Up(d).Slots[s];
+                if (v != Frame.Missing)
+                {
+                    return v;
+                }
+            }
+            return null;
+        };
+    }
+
+    private ArgsFn Arguments(CallArgs args, C c)
+    {
+        var pos = args.Args.Select(a => Expression(a, c)).ToArray();
+        var kw = args.Kwargs.Select(k => (k.Key, Expression(k.Value, c))).ToArray();
+        var dynArgs = args.DynArgs is null ? null : Expression(args.DynArgs, c);
+        var dynKwargs = args.DynKwargs is null ? null : Expression(args.DynKwargs, c);
+        return (rc, f, first, hasFirst) =>
+        {
+            int offset = hasFirst ? 1 : 0;
+            object?[] values;
+            if (dynArgs is null)
+            {
+                values = new object?[pos.Length + offset];
+                for (int i = 0; i < pos.Length; i++)
+                {
+                    values[i + offset] = pos[i](rc, f);
+                }
+            }
+            else
+            {
+                var list = new List<object?>();
+                if (hasFirst)
+                {
+                    list.Add(null);
+                }
+                foreach (var p in pos)
+                {
+                    list.Add(p(rc, f));
+                }
+                list.AddRange(Ops.Iterate(dynArgs(rc, f)));
+                values = list.ToArray();
+            }
+            if (hasFirst)
+            {
+                values[0] = first;
+            }
+            List<KeyValuePair<string, object?>>? kwargs = null;
+            if (kw.Length > 0 || dynKwargs is not null)
+            {
+                kwargs = new List<KeyValuePair<string, object?>>(kw.Length);
+                foreach (var (k, v) in kw)
+                {
+                    kwargs.Add(new(k, v(rc, f)));
+                }
+                if (dynKwargs is not null)
+                {
+                    var d = dynKwargs(rc, f);
+                    foreach (var key in Ops.Iterate(d))
+                    {
+                        Ops.TryGetItem(d, key, out var val);
+                        kwargs.Add(new(Ops.Str(key), val));
+                    }
+                }
+            }
+            return (values, kwargs);
+        };
+    }
+
+    private ExprFn Filter(FilterExpr node, ExprFn target, C c)
+    {
+        var args = Arguments(node.Args, c);
+        bool ae = c.Ae;
+        if (!_env.Filters.TryGet(node.Name, out var fn))
+        {
+            if (!c.Soft)
+            {
+                throw Assertion($"No filter named '{node.Name}'.", node.Line);
+            }
+            string missing = node.Name;
+            return (rc, f) => throw new TemplateRuntimeError($"No filter named '{missing}' found.");
+        }
+        return (rc, f) =>
+        {
+            var (pos, kw) = args(rc, f, target(rc, f), true);
+            return fn.Call(rc.Eval(ae), pos, kw);
+        };
+    }
+
+    private ExprFn Test(TestExpr node, C c)
+    {
+        var target = Expression(node.Target, c);
+        var args = Arguments(node.Args, c);
+        bool ae = c.Ae;
+        if (!_env.Tests.TryGet(node.Name, out var fn))
+        {
+            if (!c.Soft)
+            {
+                throw Assertion($"No test named '{node.Name}'.", node.Line);
+            }
+            string missing = node.Name;
+            return (rc, f) => throw new TemplateRuntimeError($"No test named '{missing}' found.");
+        }
+        return (rc, f) =>
+        {
+            var (pos, kw) = args(rc, f, target(rc, f), true);
+            return Ops.Truthy(fn.Call(rc.Eval(ae), pos, kw));
+        };
+    }
+
+    /// <summary>
+    /// Jinja's constant folding, where it changes results: a <c>~</c> of constants (also through
+    /// filters such as <c>safe</c>) becomes a plain string at compile time. Returns null when not constant.
+    /// </summary>
+    private object? TryFold(Expr node, C c)
+    {
+        if (node is not ConcatExpr cc)
+        {
+            return null;
+        }
+        var values = new List<object?>();
+        foreach (var item in cc.Items)
+        {
+            if (!TryConstant(item, out var v))
+            {
+                return null;
+            }
+            values.Add(v);
+        }
+        try
+        {
+            return string.Concat(values.Select(Ops.Str));
+        }
+        catch (TemplateError)
+        {
+            return null;
+        }
+    }
+
+    private bool TryConstant(Expr node, out object? value)
+    {
+        value = null;
+        switch (node)
+        {
+            case ConstExpr k:
+                value = k.Value;
+                return k.Value is string or long or double or bool or null;
+            case FilterExpr { Target: not null, Args.Args.Count: 0, Args.Kwargs.Count: 0 } fe when fe.Name is "safe" or "upper" or "lower" or "string":
+                if (!TryConstant(fe.Target, out var inner) || !_env.Filters.TryGet(fe.Name, out var fn))
+                {
+                    return false;
+                }
+                try
+                {
+                    value = fn.Call(new EvalContext(_env, false, null), [inner], null);
+                    return true;
+                }
+                catch (TemplateError)
+                {
+                    return false;
+                }
+            default:
+                return false;
+        }
+    }
+}
+
+/// <summary>Stands for a <c>None</c> key in a dict literal.</summary>
+internal static class NoneKey
+{
+    public static readonly object Value = new();
+}

@@ -1,0 +1,633 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Flagon.Jinja.Parsing.Nodes;
+using Flagon.Jinja.Runtime;
+
+namespace Flagon.Jinja.Compiling;
+
+/// <summary>
+/// Turns a syntax tree, once, into a tree of pre-bound delegates: names resolve to frame slots at
+/// compile time, filters and tests are bound here, static text is written as constants.
+/// </summary>
+internal sealed partial class Compiler
+{
+    private readonly JinjaEnvironment _env;
+    private readonly string? _name;
+    private readonly Dictionary<string, BlockDef> _blocks = new(StringComparer.Ordinal);
+    private readonly Scope _root = new(null, true);
+    private bool _hasExtends;
+    private bool _defaultAutoescape;
+    private int _depth;
+
+    /// <summary>Compile-time state at a point of the tree.</summary>
+    private readonly record struct C(Scope S, bool Ae, bool Soft, bool InLoop, bool Captured = false);
+
+    private Compiler(JinjaEnvironment env, string? name)
+    {
+        _env = env;
+        _name = name;
+    }
+
+    public static CompiledTemplate Compile(JinjaEnvironment env, TemplateNode node, string? name, bool autoescape)
+    {
+        var compiler = new Compiler(env, name);
+        return compiler.Run(node, autoescape);
+    }
+
+    private CompiledTemplate Run(TemplateNode node, bool autoescape)
+    {
+        _defaultAutoescape = autoescape;
+        _root.Declare("\0parent");
+        _hasExtends = Walk(node.Body).Any(n => n is ExtendsStmt);
+        var compiled = new CompiledTemplate { Name = _name, RootScope = _root, Root = null!, Blocks = _blocks };
+        DeclareStores(node.Body, _root);
+        compiled.Root = Body(node.Body, new C(_root, autoescape, false, false));
+        return compiled;
+    }
+
+    private TemplateAssertionError Assertion(string message, int line) => new(message, line, _name);
+
+    private void Enter(int line)
+    {
+        if (++_depth > 400 || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new TemplateSyntaxError("the template is nested too deeply", line, _name);
+        }
+    }
+
+    // ------------------------------------------------------------ tree walking
+
+    private static IEnumerable<Node> Children(Node n)
+    {
+        switch (n)
+        {
+            case TemplateNode t: return t.Body;
+            case OutputStmt o: return o.Parts;
+            case ForStmt f: return new Node[] { f.Target, f.Iter }.Concat(f.Body).Concat(f.Otherwise).Concat(f.Test is null ? [] : [f.Test]);
+            case IfStmt i: return new Node[] { i.Test }.Concat(i.Body).Concat(i.Elifs).Concat(i.Otherwise);
+            case MacroStmt m: return m.Defaults.Cast<Node>().Concat(m.Body);
+            case CallBlockStmt cb: return new Node[] { cb.Call }.Concat(cb.Defaults).Concat(cb.Body);
+            case FilterBlockStmt fb: return new Node[] { fb.Filter }.Concat(fb.Body);
+            case WithStmt w: return w.Targets.Cast<Node>().Concat(w.Values).Concat(w.Body);
+            case BlockStmt b: return b.Body;
+            case ExtendsStmt e: return [e.Template];
+            case IncludeStmt inc: return [inc.Template];
+            case ImportStmt imp: return [imp.Template];
+            case FromImportStmt fi: return [fi.Template];
+            case AssignStmt a: return [a.Target, a.Value];
+            case AssignBlockStmt ab: return new Node[] { ab.Target }.Concat(ab.Filter is null ? [] : [ab.Filter]).Concat(ab.Body);
+            case ExprStmt es: return [es.Value];
+            case AutoescapeStmt ae: return new Node[] { ae.Value }.Concat(ae.Body);
+            case TupleExpr t: return t.Items;
+            case ListExpr l: return l.Items;
+            case DictExpr d: return d.Pairs.SelectMany(p => new Node[] { p.Key, p.Value });
+            case CondExpr ce: return new Node?[] { ce.Test, ce.Then, ce.Otherwise }.Where(x => x is not null)!;
+            case BinaryExpr be: return [be.Left, be.Right];
+            case LogicalExpr le: return [le.Left, le.Right];
+            case NotExpr ne: return [ne.Operand];
+            case UnaryExpr ue: return [ue.Operand];
+            case CompareExpr cmp: return new Node[] { cmp.First }.Concat(cmp.Ops.Select(o => o.Value));
+            case ConcatExpr cc: return cc.Items;
+            case FilterExpr fe: return (fe.Target is null ? [] : new Node[] { fe.Target }).Concat(fe.Args.All());
+            case TestExpr te: return new Node[] { te.Target }.Concat(te.Args.All());
+            case CallExpr call: return new Node[] { call.Target }.Concat(call.Args.All());
+            case GetAttrExpr ga: return [ga.Target];
+            case GetItemExpr gi: return [gi.Target, gi.Key];
+            case SliceExpr s: return new Node?[] { s.Start, s.Stop, s.Step }.Where(x => x is not null)!;
+            default: return [];
+        }
+    }
+
+    private static IEnumerable<Node> Walk(IEnumerable<Node> roots)
+    {
+        var stack = new Stack<Node>(roots.Reverse());
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            yield return n;
+            foreach (var c in Children(n).Reverse())
+            {
+                stack.Push(c);
+            }
+        }
+    }
+
+    private static bool Mentions(IEnumerable<Node> roots, string name, bool stopAtBlocks = true)
+    {
+        var stack = new Stack<Node>(roots);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (n is NameExpr ne && ne.Name == name)
+            {
+                return true;
+            }
+            if (stopAtBlocks && n is BlockStmt)
+            {
+                continue;
+            }
+            foreach (var c in Children(n))
+            {
+                stack.Push(c);
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Declares the names a statement list stores into <paramref name="scope"/> (not descending into nested scopes).</summary>
+    private static void DeclareStores(IEnumerable<Stmt> body, Scope scope)
+    {
+        foreach (var stmt in body)
+        {
+            switch (stmt)
+            {
+                case AssignStmt a: DeclareTarget(a.Target, scope); break;
+                case AssignBlockStmt ab: DeclareTarget(ab.Target, scope); break;
+                case MacroStmt m: scope.Declare(m.Name); break;
+                case ImportStmt i: scope.Declare(i.Target); break;
+                case FromImportStmt fi:
+                    foreach (var n in fi.Names)
+                    {
+                        scope.Declare(n.Value);
+                    }
+                    break;
+                case IfStmt ifs:
+                    DeclareStores(ifs.Body, scope);
+                    foreach (var e in ifs.Elifs)
+                    {
+                        DeclareStores(e.Body, scope);
+                    }
+                    DeclareStores(ifs.Otherwise, scope);
+                    break;
+            }
+        }
+    }
+
+    private static void DeclareTarget(Expr target, Scope scope)
+    {
+        switch (target)
+        {
+            case NameExpr n: scope.Declare(n.Name); break;
+            case TupleExpr t:
+                foreach (var item in t.Items)
+                {
+                    DeclareTarget(item, scope);
+                }
+                break;
+        }
+    }
+
+    /// <summary>Frames between <paramref name="s"/> and the template root, or -1 when inside another function.</summary>
+    private int DepthToRoot(Scope s)
+    {
+        int d = 0;
+        for (var x = s; x != _root; x = x.Parent, d++)
+        {
+            if (x is null || x.IsFunction)
+            {
+                return -1;
+            }
+        }
+        return d;
+    }
+
+    private int OutputCheckDepth(C c) => _hasExtends && !c.Captured ? DepthToRoot(c.S) : -1;
+
+    // ------------------------------------------------------------ statements
+
+    private StmtFn Body(List<Stmt> body, C c)
+    {
+        var fns = new List<StmtFn>(body.Count);
+        foreach (var s in body)
+        {
+            fns.Add(Statement(s, c));
+        }
+        return Seq(fns);
+    }
+
+    private static StmtFn Seq(List<StmtFn> fns)
+    {
+        switch (fns.Count)
+        {
+            case 0: return static (rc, f) => Flow.Normal;
+            case 1: return fns[0];
+            case 2:
+                {
+                    var a = fns[0];
+                    var b = fns[1];
+                    return (rc, f) => a(rc, f) is var r && r != Flow.Normal ? r : b(rc, f);
+                }
+            default:
+                {
+                    var arr = fns.ToArray();
+                    return (rc, f) =>
+                    {
+                        foreach (var s in arr)
+                        {
+                            var r = s(rc, f);
+                            if (r != Flow.Normal)
+                            {
+                                return r;
+                            }
+                        }
+                        return Flow.Normal;
+                    };
+                }
+        }
+    }
+
+    private StmtFn Statement(Stmt s, C c)
+    {
+        Enter(s.Line);
+        try
+        {
+            var fn = StatementCore(s, c);
+            return s is OutputStmt ? fn : Located(fn, s.Line);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private StmtFn Located(StmtFn fn, int line)
+    {
+        string? name = _name;
+        return (rc, f) =>
+        {
+            try
+            {
+                return fn(rc, f);
+            }
+            catch (TemplateError e) when (e.LineNumber is null)
+            {
+                e.LineNumber = line;
+                e.TemplateName ??= name;
+                throw;
+            }
+            catch (Exception e) when (e is not TemplateError and not OperationCanceledException)
+            {
+                throw Wrap(e, line, name);
+            }
+        };
+    }
+
+    private static TemplateError Wrap(Exception e, int line, string? name)
+    {
+        var err = e is InsufficientExecutionStackException
+            ? new TemplateRuntimeError("maximum recursion depth exceeded while rendering", e)
+            : new TemplateRuntimeError($"{e.GetType().Name}: {e.Message}", e);
+        err.LineNumber = line;
+        err.TemplateName = name;
+        return err;
+    }
+
+    private StmtFn StatementCore(Stmt s, C c) => s switch
+    {
+        OutputStmt o => Output(o, c),
+        IfStmt i => If(i, c),
+        ForStmt f => For(f, c),
+        AssignStmt a => Assign(a, c),
+        AssignBlockStmt ab => AssignBlock(ab, c),
+        MacroStmt m => MacroStatement(m, c),
+        CallBlockStmt cb => CallBlock(cb, c),
+        FilterBlockStmt fb => FilterBlock(fb, c),
+        WithStmt w => With(w, c),
+        BlockStmt b => Block(b, c),
+        ExtendsStmt e => Extends(e, c),
+        IncludeStmt inc => Include(inc, c),
+        ImportStmt imp => Import(imp, c),
+        FromImportStmt fi => FromImport(fi, c),
+        ExprStmt es => Do(es, c),
+        LoopControlStmt lc => LoopControl(lc, c),
+        AutoescapeStmt ae => Autoescape(ae, c),
+        _ => throw new TemplateSyntaxError($"unsupported statement {s.GetType().Name}", s.Line, _name),
+    };
+
+    private StmtFn LoopControl(LoopControlStmt lc, C c)
+    {
+        if (!c.InLoop)
+        {
+            throw new TemplateSyntaxError($"'{(lc.IsBreak ? "break" : "continue")}' outside loop", lc.Line, _name);
+        }
+        var flow = lc.IsBreak ? Flow.Break : Flow.Continue;
+        return (rc, f) => flow;
+    }
+
+    internal static void WriteValue(RenderContext rc, object? v, bool autoescape)
+    {
+        var w = rc.Writer;
+        switch (v)
+        {
+            case string s:
+                if (autoescape)
+                {
+                    Markup.WriteEscaped(w, s);
+                }
+                else
+                {
+                    w.Write(s);
+                }
+                return;
+            case Markup m:
+                w.Write(m.Value);
+                return;
+            case long l:
+                w.Write(l.ToString(CultureInfo.InvariantCulture));
+                return;
+            default:
+                {
+                    string s = Ops.Str(v);
+                    if (autoescape)
+                    {
+                        Markup.WriteEscaped(w, s);
+                    }
+                    else
+                    {
+                        w.Write(s);
+                    }
+                    return;
+                }
+        }
+    }
+
+    private StmtFn Output(OutputStmt o, C c)
+    {
+        int check = OutputCheckDepth(c);
+        var parts = new List<StmtFn>();
+        string? name = _name;
+        foreach (var p in o.Parts)
+        {
+            if (p is DataExpr d)
+            {
+                string text = d.Text;
+                parts.Add((rc, f) =>
+                {
+                    rc.Writer.Write(text);
+                    return Flow.Normal;
+                });
+                continue;
+            }
+            var folded = TryFold(p, c);
+            if (folded is string constant)
+            {
+                string text = c.Ae ? Markup.EscapeText(constant) : constant;
+                parts.Add((rc, f) =>
+                {
+                    rc.Writer.Write(text);
+                    return Flow.Normal;
+                });
+                continue;
+            }
+            var e = Expression(p, c);
+            bool ae = c.Ae;
+            int line = p.Line;
+            parts.Add((rc, f) =>
+            {
+                object? v;
+                try
+                {
+                    v = e(rc, f);
+                    WriteValue(rc, v, ae);
+                }
+                catch (TemplateError ex) when (ex.LineNumber is null)
+                {
+                    ex.LineNumber = line;
+                    ex.TemplateName ??= name;
+                    throw;
+                }
+                catch (Exception ex) when (ex is not TemplateError and not OperationCanceledException)
+                {
+                    throw Wrap(ex, line, name);
+                }
+                return Flow.Normal;
+            });
+        }
+        var body = Seq(parts);
+        if (check < 0)
+        {
+            return body;
+        }
+        return (rc, f) => f.Up(check).Slots[0] is not null ? Flow.Normal : body(rc, f);
+    }
+
+    private StmtFn If(IfStmt node, C c)
+    {
+        var soft = c with { Soft = true };
+        var tests = new List<ExprFn> { Expression(node.Test, soft) };
+        var bodies = new List<StmtFn> { Body(node.Body, soft) };
+        foreach (var elif in node.Elifs)
+        {
+            tests.Add(Expression(elif.Test, soft));
+            bodies.Add(Body(elif.Body, soft));
+        }
+        var otherwise = Body(node.Otherwise, soft);
+        if (tests.Count == 1)
+        {
+            var t = tests[0];
+            var b = bodies[0];
+            return (rc, f) => Ops.Truthy(t(rc, f)) ? b(rc, f) : otherwise(rc, f);
+        }
+        var ta = tests.ToArray();
+        var ba = bodies.ToArray();
+        return (rc, f) =>
+        {
+            for (int i = 0; i < ta.Length; i++)
+            {
+                if (Ops.Truthy(ta[i](rc, f)))
+                {
+                    return ba[i](rc, f);
+                }
+            }
+            return otherwise(rc, f);
+        };
+    }
+
+    private StmtFn Do(ExprStmt node, C c)
+    {
+        var e = Expression(node.Value, c);
+        return (rc, f) =>
+        {
+            e(rc, f);
+            return Flow.Normal;
+        };
+    }
+
+    private StmtFn Autoescape(AutoescapeStmt node, C c)
+    {
+        var scope = new Scope(c.S, false);
+        DeclareStores(node.Body, scope);
+        var folded = TryFold(node.Value, c);
+        if (node.Value is ConstExpr || folded is not null)
+        {
+            bool on = Ops.Truthy(node.Value is ConstExpr k ? k.Value : folded);
+            var body = Body(node.Body, c with { S = scope, Ae = on });
+            return (rc, f) => body(rc, scope.NewFrame(f));
+        }
+        var value = Expression(node.Value, c);
+        var onBody = Body(node.Body, c with { S = scope, Ae = true });
+        var offBody = Body(node.Body, c with { S = scope, Ae = false });
+        return (rc, f) => Ops.Truthy(value(rc, f)) ? onBody(rc, scope.NewFrame(f)) : offBody(rc, scope.NewFrame(f));
+    }
+
+    // ------------------------------------------------------------ assignment
+
+    private delegate void Assigner(RenderContext rc, Frame f, object? value);
+
+    private Assigner Target(Expr target, C c)
+    {
+        switch (target)
+        {
+            case NameExpr n:
+                {
+                    int slot = c.S.Declare(n.Name);
+                    string name = n.Name;
+                    if (c.S == _root)
+                    {
+                        return (rc, f, v) =>
+                        {
+                            f.Slots[slot] = v;
+                            rc.Export(name, v);
+                        };
+                    }
+                    return (rc, f, v) => f.Slots[slot] = v;
+                }
+            case TupleExpr t:
+                {
+                    var items = t.Items.Select(i => Target(i, c)).ToArray();
+                    return (rc, f, v) =>
+                    {
+                        var values = Ops.ToList(v);
+                        if (values.Count < items.Length)
+                        {
+                            throw PythonError.ValueError($"not enough values to unpack (expected {items.Length}, got {values.Count})");
+                        }
+                        if (values.Count > items.Length)
+                        {
+                            throw PythonError.ValueError($"too many values to unpack (expected {items.Length})");
+                        }
+                        for (int i = 0; i < items.Length; i++)
+                        {
+                            items[i](rc, f, values[i]);
+                        }
+                    };
+                }
+            case NsRefExpr ns:
+                {
+                    var load = Load(ns.Name, c);
+                    string attr = ns.Attr;
+                    return (rc, f, v) =>
+                    {
+                        if (load(rc, f) is not Namespace space)
+                        {
+                            throw new TemplateRuntimeError("cannot assign attribute on non-namespace object");
+                        }
+                        space.Set(attr, v);
+                    };
+                }
+            default:
+                throw new TemplateSyntaxError($"can't assign to '{target.GetType().Name}'", target.Line, _name);
+        }
+    }
+
+    private StmtFn Assign(AssignStmt node, C c)
+    {
+        var value = Expression(node.Value, c);
+        var target = Target(node.Target, c);
+        return (rc, f) =>
+        {
+            target(rc, f, value(rc, f));
+            return Flow.Normal;
+        };
+    }
+
+    private StmtFn AssignBlock(AssignBlockStmt node, C c)
+    {
+        var scope = new Scope(c.S, false);
+        DeclareStores(node.Body, scope);
+        var body = Body(node.Body, c with { S = scope, Captured = true });
+        bool ae = c.Ae;
+        ExprFn captured = (rc, f) =>
+        {
+            string s = rc.Capture(() => body(rc, scope.NewFrame(f)));
+            return ae ? new Markup(s) : s;
+        };
+        var value = node.Filter is null ? captured : FilterChain(node.Filter, captured, c);
+        var target = Target(node.Target, c);
+        return (rc, f) =>
+        {
+            target(rc, f, value(rc, f));
+            return Flow.Normal;
+        };
+    }
+
+    private StmtFn With(WithStmt node, C c)
+    {
+        var values = node.Values.Select(v => Expression(v, c)).ToArray();
+        var scope = new Scope(c.S, false);
+        foreach (var t in node.Targets)
+        {
+            DeclareTarget(t, scope);
+        }
+        DeclareStores(node.Body, scope);
+        var inner = c with { S = scope };
+        var targets = node.Targets.Select(t => Target(t, inner)).ToArray();
+        var body = Body(node.Body, inner);
+        return (rc, f) =>
+        {
+            var evaluated = new object?[values.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                evaluated[i] = values[i](rc, f);
+            }
+            var frame = scope.NewFrame(f);
+            for (int i = 0; i < targets.Length; i++)
+            {
+                targets[i](rc, frame, evaluated[i]);
+            }
+            return body(rc, frame);
+        };
+    }
+
+    private StmtFn FilterBlock(FilterBlockStmt node, C c)
+    {
+        var scope = new Scope(c.S, false);
+        DeclareStores(node.Body, scope);
+        var body = Body(node.Body, c with { S = scope, Captured = true });
+        bool ae = c.Ae;
+        ExprFn captured = (rc, f) =>
+        {
+            string s = rc.Capture(() => body(rc, scope.NewFrame(f)));
+            return ae ? new Markup(s) : s;
+        };
+        var value = FilterChain(node.Filter, captured, c);
+        int check = OutputCheckDepth(c);
+        var inner = value;
+        if (!ae)
+        {
+            value = (rc, f) => inner(rc, f) is var v && v is string or Markup
+                ? v
+                : throw PythonError.TypeError($"sequence item 0: expected str instance, {Ops.TypeName(v)} found");
+        }
+        return (rc, f) =>
+        {
+            if (check >= 0 && f.Up(check).Slots[0] is not null)
+            {
+                return Flow.Normal;
+            }
+            WriteValue(rc, value(rc, f), ae);
+            return Flow.Normal;
+        };
+    }
+
+    private ExprFn FilterChain(FilterExpr node, ExprFn source, C c)
+    {
+        var inner = node.Target switch
+        {
+            null => source,
+            FilterExpr fe => FilterChain(fe, source, c),
+            var other => Expression(other, c),
+        };
+        return Filter(node, inner, c);
+    }
+}

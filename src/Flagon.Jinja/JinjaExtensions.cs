@@ -1,0 +1,15 @@
+namespace Flagon.Jinja;
+
+/// <summary>Optional language extensions; both are off by default as in Jinja2.</summary>
+[Flags]
+public enum JinjaExtensions
+{
+    /// <summary>No extensions.</summary>
+    None = 0,
+
+    /// <summary><c>jinja2.ext.do</c>: the <c>{% do expr %}</c> statement.</summary>
+    Do = 1,
+
+    /// <summary><c>jinja2.ext.loopcontrols</c>: <c>{% break %}</c> and <c>{% continue %}</c>.</summary>
+    LoopControls = 2,
+}

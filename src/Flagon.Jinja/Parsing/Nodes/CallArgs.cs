@@ -1,0 +1,22 @@
+namespace Flagon.Jinja.Parsing.Nodes;
+
+/// <summary>The arguments of a call, filter or test: positional, keyword, <c>*args</c> and <c>**kwargs</c>.</summary>
+internal sealed class CallArgs
+{
+    /// <summary>No arguments.</summary>
+    public static CallArgs None => new();
+
+    public List<Expr> Args { get; } = new();
+    public List<KeyValuePair<string, Expr>> Kwargs { get; } = new();
+    public Expr? DynArgs { get; set; }
+    public Expr? DynKwargs { get; set; }
+
+    /// <summary>Every sub-expression, in order.</summary>
+    public IEnumerable<Expr> All()
+    {
+        foreach (var a in Args) { yield return a; }
+        foreach (var k in Kwargs) { yield return k.Value; }
+        if (DynArgs is not null) { yield return DynArgs; }
+        if (DynKwargs is not null) { yield return DynKwargs; }
+    }
+}

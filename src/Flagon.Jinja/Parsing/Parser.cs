@@ -1,0 +1,1144 @@
+using System.Runtime.CompilerServices;
+using Flagon.Jinja.Lexing;
+using Flagon.Jinja.Parsing.Nodes;
+
+namespace Flagon.Jinja.Parsing;
+
+/// <summary>
+/// Recursive-descent parser from tokens to a syntax tree, following Jinja2's grammar, precedence
+/// and error messages. Nesting deeper than <see cref="MaxDepth"/> is a <see cref="TemplateSyntaxError"/>.
+/// </summary>
+internal sealed class Parser
+{
+    /// <summary>The deepest nesting of expressions and blocks accepted.</summary>
+    public const int MaxDepth = 200;
+
+    private static readonly HashSet<string> CompareOps = ["==", "!=", "<", "<=", ">", ">="];
+
+    private readonly List<Token> _tokens;
+    private readonly string? _name;
+    private readonly JinjaExtensions _extensions;
+    private readonly List<string[]> _endTokenStack = new();
+    private readonly List<string> _tagStack = new();
+    private int _pos;
+    private int _depth;
+
+    private Parser(List<Token> tokens, string? name, JinjaExtensions extensions)
+    {
+        _tokens = tokens;
+        _name = name;
+        _extensions = extensions;
+    }
+
+    /// <summary>Parses a whole template.</summary>
+    public static TemplateNode Parse(List<Token> tokens, string? name, JinjaExtensions extensions)
+    {
+        var parser = new Parser(tokens, name, extensions);
+        return new TemplateNode(1, parser.Subparse(null));
+    }
+
+    private Token Current => _tokens[_pos];
+
+    private Token Look => _pos + 1 < _tokens.Count ? _tokens[_pos + 1] : _tokens[^1];
+
+    private Token Next()
+    {
+        var t = _tokens[_pos];
+        if (_pos < _tokens.Count - 1)
+        {
+            _pos++;
+        }
+        return t;
+    }
+
+    private TemplateSyntaxError Fail(string message, int? line = null) => new(message, line ?? Current.Line, _name);
+
+    private void Enter()
+    {
+        if (++_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw Fail($"the template is nested too deeply (more than {MaxDepth} levels)");
+        }
+    }
+
+    private void Leave() => _depth--;
+
+    private static bool Test(Token t, string expr)
+    {
+        // "name:for", an operator, or a token type name
+        if (expr.StartsWith("name:", StringComparison.Ordinal))
+        {
+            return t.Type == TokenType.Name && t.Value == expr[5..];
+        }
+        return expr switch
+        {
+            "block_end" => t.Type == TokenType.BlockEnd,
+            "variable_end" => t.Type == TokenType.VariableEnd,
+            "name" => t.Type == TokenType.Name,
+            "eof" => t.Type == TokenType.Eof,
+            "string" => t.Type == TokenType.String,
+            _ => t.Type == TokenType.Operator && t.Value == expr,
+        };
+    }
+
+    private static string DescribeExpr(string expr) => expr.StartsWith("name:", StringComparison.Ordinal) ? expr[5..] : expr switch
+    {
+        "block_end" => "end of statement block",
+        "variable_end" => "end of print statement",
+        "name" => "name",
+        _ => expr,
+    };
+
+    private bool SkipIf(string expr)
+    {
+        if (Test(Current, expr))
+        {
+            Next();
+            return true;
+        }
+        return false;
+    }
+
+    private Token Expect(string expr)
+    {
+        if (!Test(Current, expr))
+        {
+            if (Current.Type == TokenType.Eof)
+            {
+                throw Fail($"unexpected end of template, expected '{DescribeExpr(expr)}'.");
+            }
+            throw Fail($"expected token '{DescribeExpr(expr)}', got '{Current.Describe()}'");
+        }
+        return Next();
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    private List<Stmt> Subparse(string[]? endTokens)
+    {
+        var body = new List<Stmt>();
+        var data = new List<Expr>();
+        int dataLine = 0;
+        if (endTokens is not null)
+        {
+            _endTokenStack.Add(endTokens);
+        }
+        void Flush()
+        {
+            if (data.Count > 0)
+            {
+                body.Add(new OutputStmt(dataLine, new List<Expr>(data)));
+                data.Clear();
+            }
+        }
+        try
+        {
+            while (Current.Type != TokenType.Eof)
+            {
+                var token = Current;
+                if (token.Type == TokenType.Data)
+                {
+                    if (data.Count == 0) { dataLine = token.Line; }
+                    data.Add(new DataExpr(token.Line, token.Value));
+                    Next();
+                }
+                else if (token.Type == TokenType.VariableBegin)
+                {
+                    Next();
+                    if (data.Count == 0) { dataLine = token.Line; }
+                    data.Add(ParseTuple(withCondExpr: true));
+                    Expect("variable_end");
+                }
+                else if (token.Type == TokenType.BlockBegin)
+                {
+                    Flush();
+                    Next();
+                    if (endTokens is not null && endTokens.Any(e => Test(Current, e)))
+                    {
+                        return body;
+                    }
+                    body.AddRange(ParseStatement());
+                    Expect("block_end");
+                }
+                else
+                {
+                    throw Fail("internal parsing error");
+                }
+            }
+            Flush();
+        }
+        finally
+        {
+            if (endTokens is not null)
+            {
+                _endTokenStack.RemoveAt(_endTokenStack.Count - 1);
+            }
+        }
+        return body;
+    }
+
+    private static readonly HashSet<string> StatementKeywords =
+        ["for", "if", "block", "extends", "print", "macro", "include", "from", "import", "set", "with", "autoescape"];
+
+    private IEnumerable<Stmt> ParseStatement()
+    {
+        var token = Current;
+        if (token.Type != TokenType.Name)
+        {
+            throw Fail("tag name expected", token.Line);
+        }
+        Enter();
+        _tagStack.Add(token.Value);
+        bool pop = true;
+        try
+        {
+            switch (token.Value)
+            {
+                case "for": return [ParseFor()];
+                case "if": return [ParseIf()];
+                case "block": return [ParseBlock()];
+                case "extends": Next(); return [new ExtendsStmt(token.Line, ParseExpression())];
+                case "print": return [ParsePrint()];
+                case "macro": return [ParseMacro()];
+                case "include": return [ParseInclude()];
+                case "from": return [ParseFrom()];
+                case "import": return [ParseImport()];
+                case "set": return [ParseSet()];
+                case "with": return [ParseWith()];
+                case "autoescape": return [ParseAutoescape()];
+                case "call": return [ParseCallBlock()];
+                case "filter": return [ParseFilterBlock()];
+                case "do" when _extensions.HasFlag(JinjaExtensions.Do):
+                    Next();
+                    return [new ExprStmt(token.Line, ParseTuple())];
+                case "break" or "continue" when _extensions.HasFlag(JinjaExtensions.LoopControls):
+                    Next();
+                    return [new LoopControlStmt(token.Line, token.Value == "break")];
+            }
+            _tagStack.RemoveAt(_tagStack.Count - 1);
+            pop = false;
+            throw FailUnknownTag(token.Value, token.Line);
+        }
+        finally
+        {
+            if (pop)
+            {
+                _tagStack.RemoveAt(_tagStack.Count - 1);
+            }
+            Leave();
+        }
+    }
+
+    private TemplateSyntaxError FailUnknownTag(string? name, int line, string[]? extra = null)
+    {
+        var stack = new List<string[]>(_endTokenStack);
+        if (extra is not null)
+        {
+            stack.Add(extra);
+        }
+        var expected = new HashSet<string>();
+        foreach (var exprs in stack)
+        {
+            foreach (var e in exprs)
+            {
+                expected.Add(DescribeExpr(e));
+            }
+        }
+        string? looking = stack.Count > 0
+            ? string.Join(" or ", stack[^1].Select(e => "'" + DescribeExpr(e) + "'"))
+            : null;
+        var message = new List<string> { name is null ? "Unexpected end of template." : $"Encountered unknown tag '{name}'." };
+        if (looking is not null)
+        {
+            if (name is not null && expected.Contains(name))
+            {
+                message.Add($"You probably made a nesting mistake. Jinja is expecting this tag, but currently looking for {looking}.");
+            }
+            else
+            {
+                message.Add($"Jinja was looking for the following tags: {looking}.");
+            }
+        }
+        if (_tagStack.Count > 0)
+        {
+            message.Add($"The innermost block that needs to be closed is '{_tagStack[^1]}'.");
+        }
+        return Fail(string.Join(" ", message), line);
+    }
+
+    private List<Stmt> ParseStatements(string[] endTokens, bool dropNeedle = false)
+    {
+        SkipIf(":");
+        Expect("block_end");
+        var result = Subparse(endTokens);
+        if (Current.Type == TokenType.Eof)
+        {
+            throw FailUnknownTag(null, Current.Line, endTokens);
+        }
+        if (dropNeedle)
+        {
+            Next();
+        }
+        return result;
+    }
+
+    private ForStmt ParseFor()
+    {
+        int line = Expect("name:for").Line;
+        var target = ParseAssignTarget(extraEndRules: ["name:in"]);
+        Expect("name:in");
+        var iter = ParseTuple(withCondExpr: false, extraEndRules: ["name:recursive"]);
+        Expr? test = null;
+        if (SkipIf("name:if"))
+        {
+            test = ParseExpression();
+        }
+        bool recursive = SkipIf("name:recursive");
+        var body = ParseStatements(["name:endfor", "name:else"]);
+        List<Stmt> otherwise = Next().Value == "endfor" ? new() : ParseStatements(["name:endfor"], true);
+        return new ForStmt(line, target, iter, body, otherwise, test, recursive);
+    }
+
+    private IfStmt ParseIf()
+    {
+        int line = Expect("name:if").Line;
+        var test = ParseTuple(withCondExpr: false);
+        var body = ParseStatements(["name:elif", "name:else", "name:endif"]);
+        var result = new IfStmt(line, test, body, new(), new());
+        while (true)
+        {
+            var token = Next();
+            if (token.IsName("elif"))
+            {
+                int l = Current.Line;
+                var t = ParseTuple(withCondExpr: false);
+                var b = ParseStatements(["name:elif", "name:else", "name:endif"]);
+                result.Elifs.Add(new IfStmt(l, t, b, new(), new()));
+                continue;
+            }
+            if (token.IsName("else"))
+            {
+                result.Otherwise = ParseStatements(["name:endif"], true);
+            }
+            break;
+        }
+        return result;
+    }
+
+    private BlockStmt ParseBlock()
+    {
+        int line = Next().Line;
+        string name = Expect("name").Value;
+        bool scoped = SkipIf("name:scoped");
+        bool required = SkipIf("name:required");
+        if (Current.IsOp("-"))
+        {
+            throw Fail("Block names in Jinja have to be valid Python identifiers and may not contain hyphens, use an underscore instead.");
+        }
+        var body = ParseStatements(["name:endblock"], true);
+        if (required && !body.All(s => s is OutputStmt o && o.Parts.All(p => p is DataExpr d && d.Text.Length > 0 && string.IsNullOrWhiteSpace(d.Text))))
+        {
+            throw Fail("Required blocks can only contain comments or whitespace");
+        }
+        SkipIf("name:" + name);
+        return new BlockStmt(line, name, scoped, required, body);
+    }
+
+    private OutputStmt ParsePrint()
+    {
+        int line = Next().Line;
+        var parts = new List<Expr>();
+        while (Current.Type != TokenType.BlockEnd)
+        {
+            if (parts.Count > 0)
+            {
+                Expect(",");
+            }
+            parts.Add(ParseExpression());
+        }
+        return new OutputStmt(line, parts);
+    }
+
+    private bool ParseImportContext(bool @default, out bool withContext)
+    {
+        if ((Current.IsName("with") || Current.IsName("without")) && Look.IsName("context"))
+        {
+            withContext = Next().Value == "with";
+            Next();
+            return true;
+        }
+        withContext = @default;
+        return false;
+    }
+
+    private IncludeStmt ParseInclude()
+    {
+        int line = Next().Line;
+        var template = ParseExpression();
+        bool ignoreMissing = false;
+        if (Current.IsName("ignore") && Look.IsName("missing"))
+        {
+            Next();
+            Next();
+            ignoreMissing = true;
+        }
+        ParseImportContext(true, out bool withContext);
+        return new IncludeStmt(line, template, ignoreMissing, withContext);
+    }
+
+    private ImportStmt ParseImport()
+    {
+        int line = Next().Line;
+        var template = ParseExpression();
+        Expect("name:as");
+        string target = ParseNameTarget();
+        ParseImportContext(false, out bool withContext);
+        return new ImportStmt(line, template, target, withContext);
+    }
+
+    private string ParseNameTarget()
+    {
+        var token = Expect("name");
+        if (token.Value is "true" or "false" or "none" or "True" or "False" or "None")
+        {
+            throw Fail("can't assign to 'name'", token.Line);
+        }
+        return token.Value;
+    }
+
+    private FromImportStmt ParseFrom()
+    {
+        int line = Next().Line;
+        var template = ParseExpression();
+        Expect("name:import");
+        var names = new List<KeyValuePair<string, string>>();
+        bool withContext = false;
+        while (true)
+        {
+            if (names.Count > 0)
+            {
+                Expect(",");
+            }
+            if (Current.Type == TokenType.Name)
+            {
+                if (ParseImportContext(false, out bool wc))
+                {
+                    withContext = wc;
+                    break;
+                }
+                int nameLine = Current.Line;
+                string name = ParseNameTarget();
+                if (name.StartsWith('_'))
+                {
+                    throw new TemplateAssertionError("names starting with an underline can not be imported", nameLine, _name);
+                }
+                names.Add(new(name, SkipIf("name:as") ? ParseNameTarget() : name));
+                if (ParseImportContext(false, out wc))
+                {
+                    withContext = wc;
+                    break;
+                }
+                if (!Current.IsOp(","))
+                {
+                    break;
+                }
+            }
+            else
+            {
+                Expect("name");
+            }
+        }
+        return new FromImportStmt(line, template, names, withContext);
+    }
+
+    private (List<string> Args, List<Expr> Defaults) ParseSignature()
+    {
+        var args = new List<string>();
+        var defaults = new List<Expr>();
+        Expect("(");
+        while (!Current.IsOp(")"))
+        {
+            if (args.Count > 0)
+            {
+                Expect(",");
+            }
+            string arg = ParseNameTarget();
+            if (SkipIf("="))
+            {
+                defaults.Add(ParseExpression());
+            }
+            else if (defaults.Count > 0)
+            {
+                throw Fail("non-default argument follows default argument");
+            }
+            args.Add(arg);
+        }
+        Expect(")");
+        return (args, defaults);
+    }
+
+    private MacroStmt ParseMacro()
+    {
+        int line = Next().Line;
+        string name = ParseNameTarget();
+        var (args, defaults) = ParseSignature();
+        var body = ParseStatements(["name:endmacro"], true);
+        return new MacroStmt(line, name, args, defaults, body);
+    }
+
+    private CallBlockStmt ParseCallBlock()
+    {
+        int line = Next().Line;
+        var (args, defaults) = Current.IsOp("(") ? ParseSignature() : (new List<string>(), new List<Expr>());
+        var call = ParseExpression();
+        if (call is not CallExpr callExpr)
+        {
+            throw Fail("expected call", line);
+        }
+        var body = ParseStatements(["name:endcall"], true);
+        return new CallBlockStmt(line, callExpr, args, defaults, body);
+    }
+
+    private FilterBlockStmt ParseFilterBlock()
+    {
+        int line = Next().Line;
+        var filter = (FilterExpr)ParseFilter(null, startInline: true)!;
+        var body = ParseStatements(["name:endfilter"], true);
+        return new FilterBlockStmt(line, filter, body);
+    }
+
+    private Stmt ParseSet()
+    {
+        int line = Next().Line;
+        var target = ParseAssignTarget(withNamespace: true);
+        if (SkipIf("="))
+        {
+            return new AssignStmt(line, target, ParseTuple());
+        }
+        var filter = ParseFilter(null) as FilterExpr;
+        var body = ParseStatements(["name:endset"], true);
+        return new AssignBlockStmt(line, target, filter, body);
+    }
+
+    private WithStmt ParseWith()
+    {
+        int line = Next().Line;
+        var targets = new List<Expr>();
+        var values = new List<Expr>();
+        while (Current.Type != TokenType.BlockEnd)
+        {
+            if (targets.Count > 0)
+            {
+                Expect(",");
+            }
+            targets.Add(ParseAssignTarget());
+            Expect("=");
+            values.Add(ParseExpression());
+        }
+        var body = ParseStatements(["name:endwith"], true);
+        return new WithStmt(line, targets, values, body);
+    }
+
+    private AutoescapeStmt ParseAutoescape()
+    {
+        int line = Next().Line;
+        var value = ParseExpression();
+        var body = ParseStatements(["name:endautoescape"], true);
+        return new AutoescapeStmt(line, value, body);
+    }
+
+    private Expr ParseAssignTarget(bool withTuple = true, string[]? extraEndRules = null, bool withNamespace = false)
+    {
+        Expr target;
+        if (withNamespace && Look.IsOp("."))
+        {
+            var token = Expect("name");
+            Next();
+            var attr = Expect("name");
+            target = new NsRefExpr(token.Line, token.Value, attr.Value);
+        }
+        else
+        {
+            target = withTuple ? ParseTuple(simplified: true, extraEndRules: extraEndRules) : ParsePrimary();
+        }
+        if (!CanAssign(target))
+        {
+            string kind = target switch
+            {
+                ConstExpr => "const",
+                NameExpr => "name",
+                TupleExpr => "tuple",
+                ListExpr => "list",
+                DictExpr => "dict",
+                _ => target.GetType().Name.Replace("Expr", "").ToLowerInvariant(),
+            };
+            throw Fail($"can't assign to '{kind}'", target.Line);
+        }
+        return target;
+    }
+
+    private static bool CanAssign(Expr e) => e switch
+    {
+        NameExpr n => n.Name is not ("true" or "false" or "none" or "True" or "False" or "None"),
+        TupleExpr t => t.Items.All(CanAssign),
+        NsRefExpr => true,
+        _ => false,
+    };
+
+    // ---------------------------------------------------------------- expressions
+
+    private Expr ParseExpression(bool withCondExpr = true)
+    {
+        Enter();
+        try
+        {
+            return withCondExpr ? ParseCondExpr() : ParseOr();
+        }
+        finally
+        {
+            Leave();
+        }
+    }
+
+    private Expr ParseCondExpr()
+    {
+        int line = Current.Line;
+        var expr1 = ParseOr();
+        while (SkipIf("name:if"))
+        {
+            var expr2 = ParseOr();
+            Expr? expr3 = SkipIf("name:else") ? ParseCondExpr() : null;
+            expr1 = new CondExpr(line, expr2, expr1, expr3);
+            line = Current.Line;
+        }
+        return expr1;
+    }
+
+    private Expr ParseOr()
+    {
+        int line = Current.Line;
+        var left = ParseAnd();
+        while (SkipIf("name:or"))
+        {
+            left = new LogicalExpr(line, false, left, ParseAnd());
+            line = Current.Line;
+        }
+        return left;
+    }
+
+    private Expr ParseAnd()
+    {
+        int line = Current.Line;
+        var left = ParseNot();
+        while (SkipIf("name:and"))
+        {
+            left = new LogicalExpr(line, true, left, ParseNot());
+            line = Current.Line;
+        }
+        return left;
+    }
+
+    private Expr ParseNot()
+    {
+        if (Current.IsName("not"))
+        {
+            int line = Next().Line;
+            Enter();
+            try
+            {
+                return new NotExpr(line, ParseNot());
+            }
+            finally
+            {
+                Leave();
+            }
+        }
+        return ParseCompare();
+    }
+
+    private Expr ParseCompare()
+    {
+        int line = Current.Line;
+        var expr = ParseMath1();
+        var ops = new List<KeyValuePair<string, Expr>>();
+        while (true)
+        {
+            if (Current.Type == TokenType.Operator && CompareOps.Contains(Current.Value))
+            {
+                string op = Next().Value;
+                ops.Add(new(op, ParseMath1()));
+            }
+            else if (SkipIf("name:in"))
+            {
+                ops.Add(new("in", ParseMath1()));
+            }
+            else if (Current.IsName("not") && Look.IsName("in"))
+            {
+                Next();
+                Next();
+                ops.Add(new("notin", ParseMath1()));
+            }
+            else
+            {
+                break;
+            }
+            line = Current.Line;
+        }
+        return ops.Count == 0 ? expr : new CompareExpr(line, expr, ops);
+    }
+
+    private Expr ParseMath1()
+    {
+        int line = Current.Line;
+        var left = ParseConcat();
+        while (Current.IsOp("+") || Current.IsOp("-"))
+        {
+            string op = Next().Value;
+            left = new BinaryExpr(line, op, left, ParseConcat());
+            line = Current.Line;
+        }
+        return left;
+    }
+
+    private Expr ParseConcat()
+    {
+        int line = Current.Line;
+        var args = new List<Expr> { ParseMath2() };
+        while (SkipIf("~"))
+        {
+            args.Add(ParseMath2());
+        }
+        return args.Count == 1 ? args[0] : new ConcatExpr(line, args);
+    }
+
+    private Expr ParseMath2()
+    {
+        int line = Current.Line;
+        var left = ParsePow();
+        while (Current.Type == TokenType.Operator && Current.Value is "*" or "/" or "//" or "%")
+        {
+            string op = Next().Value;
+            left = new BinaryExpr(line, op, left, ParsePow());
+            line = Current.Line;
+        }
+        return left;
+    }
+
+    private Expr ParsePow()
+    {
+        int line = Current.Line;
+        var left = ParseUnary();
+        while (SkipIf("**"))
+        {
+            left = new BinaryExpr(line, "**", left, ParseUnary());
+            line = Current.Line;
+        }
+        return left;
+    }
+
+    private Expr ParseUnary(bool withFilter = true)
+    {
+        Enter();
+        try
+        {
+            int line = Current.Line;
+            Expr node;
+            if (Current.IsOp("-"))
+            {
+                Next();
+                node = new UnaryExpr(line, "-", ParseUnary(false));
+            }
+            else if (Current.IsOp("+"))
+            {
+                Next();
+                node = new UnaryExpr(line, "+", ParseUnary(false));
+            }
+            else
+            {
+                node = ParsePrimary();
+            }
+            node = ParsePostfix(node);
+            if (withFilter)
+            {
+                node = ParseFilterExpr(node);
+            }
+            return node;
+        }
+        finally
+        {
+            Leave();
+        }
+    }
+
+    private Expr ParsePrimary()
+    {
+        var token = Current;
+        switch (token.Type)
+        {
+            case TokenType.Name:
+                Next();
+                return token.Value switch
+                {
+                    "true" or "True" => new ConstExpr(token.Line, true),
+                    "false" or "False" => new ConstExpr(token.Line, false),
+                    "none" or "None" => new ConstExpr(token.Line, null),
+                    _ => new NameExpr(token.Line, token.Value),
+                };
+            case TokenType.String:
+                {
+                    Next();
+                    var buf = new System.Text.StringBuilder(token.Value);
+                    while (Current.Type == TokenType.String)
+                    {
+                        buf.Append(Next().Value);
+                    }
+                    return new ConstExpr(token.Line, buf.ToString());
+                }
+            case TokenType.Integer:
+            case TokenType.Float:
+                Next();
+                return new ConstExpr(token.Line, token.Literal);
+            case TokenType.Operator when token.Value == "(":
+                {
+                    Next();
+                    Enter();
+                    try
+                    {
+                        var node = ParseTuple(explicitParentheses: true);
+                        Expect(")");
+                        return node;
+                    }
+                    finally
+                    {
+                        Leave();
+                    }
+                }
+            case TokenType.Operator when token.Value == "[":
+                return ParseList();
+            case TokenType.Operator when token.Value == "{":
+                return ParseDict();
+        }
+        if (token.Type == TokenType.Eof)
+        {
+            throw Fail("unexpected end of template, expected 'end of print statement'.", token.Line);
+        }
+        throw Fail($"unexpected '{token.Describe()}'", token.Line);
+    }
+
+    private bool IsTupleEnd(string[]? extraEndRules) =>
+        Current.Type is TokenType.VariableEnd or TokenType.BlockEnd || Current.IsOp(")")
+        || (extraEndRules is not null && extraEndRules.Any(r => Test(Current, r)));
+
+    private Expr ParseTuple(bool simplified = false, bool withCondExpr = true, string[]? extraEndRules = null, bool explicitParentheses = false)
+    {
+        int line = Current.Line;
+        var args = new List<Expr>();
+        bool isTuple = false;
+        while (true)
+        {
+            if (args.Count > 0)
+            {
+                Expect(",");
+            }
+            if (IsTupleEnd(extraEndRules))
+            {
+                break;
+            }
+            args.Add(simplified ? ParsePrimary() : ParseExpression(withCondExpr));
+            if (Current.IsOp(","))
+            {
+                isTuple = true;
+            }
+            else
+            {
+                break;
+            }
+            line = Current.Line;
+        }
+        if (!isTuple)
+        {
+            if (args.Count > 0)
+            {
+                return args[0];
+            }
+            if (!explicitParentheses)
+            {
+                throw Fail($"Expected an expression, got '{Current.Describe()}'");
+            }
+        }
+        return new TupleExpr(line, args);
+    }
+
+    private Expr ParseList()
+    {
+        int line = Expect("[").Line;
+        var items = new List<Expr>();
+        while (!Current.IsOp("]"))
+        {
+            if (items.Count > 0)
+            {
+                Expect(",");
+            }
+            if (Current.IsOp("]"))
+            {
+                break;
+            }
+            items.Add(ParseExpression());
+        }
+        Expect("]");
+        return new ListExpr(line, items);
+    }
+
+    private Expr ParseDict()
+    {
+        int line = Expect("{").Line;
+        var items = new List<KeyValuePair<Expr, Expr>>();
+        while (!Current.IsOp("}"))
+        {
+            if (items.Count > 0)
+            {
+                Expect(",");
+            }
+            if (Current.IsOp("}"))
+            {
+                break;
+            }
+            var key = ParseExpression();
+            Expect(":");
+            items.Add(new(key, ParseExpression()));
+        }
+        Expect("}");
+        return new DictExpr(line, items);
+    }
+
+    private Expr ParsePostfix(Expr node)
+    {
+        while (true)
+        {
+            if (Current.IsOp(".") || Current.IsOp("["))
+            {
+                node = ParseSubscript(node);
+            }
+            else if (Current.IsOp("("))
+            {
+                node = new CallExpr(Current.Line, node, ParseCallArgs());
+            }
+            else
+            {
+                return node;
+            }
+        }
+    }
+
+    private Expr ParseFilterExpr(Expr node)
+    {
+        while (true)
+        {
+            if (Current.IsOp("|"))
+            {
+                node = ParseFilter(node)!;
+            }
+            else if (Current.IsName("is"))
+            {
+                node = ParseTest(node);
+            }
+            else if (Current.IsOp("("))
+            {
+                node = new CallExpr(Current.Line, node, ParseCallArgs());
+            }
+            else
+            {
+                return node;
+            }
+        }
+    }
+
+    private Expr ParseSubscript(Expr node)
+    {
+        var token = Next();
+        if (token.IsOp("."))
+        {
+            var attr = Current;
+            Next();
+            if (attr.Type == TokenType.Name)
+            {
+                return new GetAttrExpr(token.Line, node, attr.Value);
+            }
+            if (attr.Type == TokenType.Integer)
+            {
+                return new GetItemExpr(token.Line, node, new ConstExpr(attr.Line, attr.Literal));
+            }
+            throw Fail("expected name or number", attr.Line);
+        }
+        var args = new List<Expr>();
+        while (!Current.IsOp("]"))
+        {
+            if (args.Count > 0)
+            {
+                Expect(",");
+            }
+            args.Add(ParseSubscribed());
+        }
+        Expect("]");
+        var arg = args.Count == 1 ? args[0] : new TupleExpr(token.Line, args);
+        return new GetItemExpr(token.Line, node, arg);
+    }
+
+    private Expr ParseSubscribed()
+    {
+        int line = Current.Line;
+        var args = new List<Expr?>();
+        if (Current.IsOp(":"))
+        {
+            Next();
+            args.Add(null);
+        }
+        else
+        {
+            var node = ParseExpression();
+            if (!Current.IsOp(":"))
+            {
+                return node;
+            }
+            Next();
+            args.Add(node);
+        }
+        if (Current.IsOp(":"))
+        {
+            args.Add(null);
+        }
+        else if (!Current.IsOp("]") && !Current.IsOp(","))
+        {
+            args.Add(ParseExpression());
+        }
+        else
+        {
+            args.Add(null);
+        }
+        if (Current.IsOp(":"))
+        {
+            Next();
+            args.Add(!Current.IsOp("]") && !Current.IsOp(",") ? ParseExpression() : null);
+        }
+        else
+        {
+            args.Add(null);
+        }
+        return new SliceExpr(line, args[0], args[1], args[2]);
+    }
+
+    private CallArgs ParseCallArgs()
+    {
+        var token = Expect("(");
+        var result = new CallArgs();
+        bool requireComma = false;
+        void Ensure(bool ok)
+        {
+            if (!ok)
+            {
+                throw Fail("invalid syntax for function call expression", token.Line);
+            }
+        }
+        while (!Current.IsOp(")"))
+        {
+            if (requireComma)
+            {
+                Expect(",");
+                if (Current.IsOp(")"))
+                {
+                    break;
+                }
+            }
+            if (Current.IsOp("*"))
+            {
+                Ensure(result.DynArgs is null && result.DynKwargs is null);
+                Next();
+                result.DynArgs = ParseExpression();
+            }
+            else if (Current.IsOp("**"))
+            {
+                Ensure(result.DynKwargs is null);
+                Next();
+                result.DynKwargs = ParseExpression();
+            }
+            else if (Current.Type == TokenType.Name && Look.IsOp("="))
+            {
+                Ensure(result.DynKwargs is null);
+                string key = Current.Value;
+                Next();
+                Next();
+                result.Kwargs.Add(new(key, ParseExpression()));
+            }
+            else
+            {
+                Ensure(result.DynArgs is null && result.DynKwargs is null && result.Kwargs.Count == 0);
+                result.Args.Add(ParseExpression());
+            }
+            requireComma = true;
+        }
+        Expect(")");
+        return result;
+    }
+
+    private Expr? ParseFilter(Expr? node, bool startInline = false)
+    {
+        while (Current.IsOp("|") || startInline)
+        {
+            if (!startInline)
+            {
+                Next();
+            }
+            var token = Expect("name");
+            string name = token.Value;
+            while (Current.IsOp("."))
+            {
+                Next();
+                name += "." + Expect("name").Value;
+            }
+            var args = Current.IsOp("(") ? ParseCallArgs() : new CallArgs();
+            node = new FilterExpr(token.Line, node, name, args);
+            startInline = false;
+        }
+        return node;
+    }
+
+    private Expr ParseTest(Expr node)
+    {
+        var token = Next();
+        bool negated = false;
+        if (Current.IsName("not"))
+        {
+            Next();
+            negated = true;
+        }
+        string name = Expect("name").Value;
+        while (Current.IsOp("."))
+        {
+            Next();
+            name += "." + Expect("name").Value;
+        }
+        CallArgs args;
+        if (Current.IsOp("("))
+        {
+            args = ParseCallArgs();
+        }
+        else if ((Current.Type is TokenType.Name or TokenType.String or TokenType.Integer or TokenType.Float
+                  || Current.IsOp("(") || Current.IsOp("[") || Current.IsOp("{"))
+                 && !(Current.IsName("else") || Current.IsName("or") || Current.IsName("and")))
+        {
+            if (Current.IsName("is"))
+            {
+                throw Fail("You cannot chain multiple tests with is");
+            }
+            var arg = ParsePostfix(ParsePrimary());
+            args = new CallArgs();
+            args.Args.Add(arg);
+        }
+        else
+        {
+            args = new CallArgs();
+        }
+        Expr result = new TestExpr(token.Line, node, name, args);
+        return negated ? new NotExpr(token.Line, result) : result;
+    }
+}

@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+
+namespace Flagon.Jinja.Python;
+
+/// <summary>
+/// Python's float text: <c>repr</c> (shortest round-trip digits with Python's exponent rules) and
+/// correctly rounded fixed/exponent digits for <c>%</c> and <c>format</c>, computed exactly so the
+/// output never depends on .NET's formatting choices.
+/// </summary>
+public static class PyFloat
+{
+    /// <summary>Python's <c>repr(float)</c> (also its <c>str</c>): <c>1.0</c>, <c>0.1</c>, <c>1e+16</c>, <c>1e-05</c>, <c>inf</c>, <c>nan</c>, <c>-0.0</c>.</summary>
+    public static string Repr(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "nan";
+        }
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "inf" : "-inf";
+        }
+        if (value == 0)
+        {
+            return double.IsNegative(value) ? "-0.0" : "0.0";
+        }
+        var (digits, decpt) = ShortestDigits(value);
+        var sb = new StringBuilder(24);
+        if (value < 0)
+        {
+            sb.Append('-');
+        }
+        if (decpt <= -4 || decpt > 16)
+        {
+            sb.Append(digits[0]);
+            if (digits.Length > 1)
+            {
+                sb.Append('.').Append(digits, 1, digits.Length - 1);
+            }
+            AppendExponent(sb, 'e', decpt - 1);
+        }
+        else
+        {
+            AppendFixedFromDigits(sb, digits, decpt, minFraction: 1);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The shortest digits that round-trip to <paramref name="value"/> (finite, non-zero), with the
+    /// decimal point position: value = 0.DIGITS × 10^decpt.
+    /// </summary>
+    public static (string Digits, int DecimalPoint) ShortestDigits(double value)
+    {
+        string r = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
+        int exp = 0;
+        int e = r.IndexOfAny(['E', 'e']);
+        if (e >= 0)
+        {
+            exp = int.Parse(r.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            r = r[..e];
+        }
+        int dot = r.IndexOf('.');
+        string intPart = dot < 0 ? r : r[..dot];
+        string fracPart = dot < 0 ? "" : r[(dot + 1)..];
+        string digits = intPart + fracPart;
+        int decpt = intPart.Length + exp;
+        int lead = 0;
+        while (lead < digits.Length - 1 && digits[lead] == '0')
+        {
+            lead++;
+        }
+        digits = digits[lead..];
+        decpt -= lead;
+        digits = digits.TrimEnd('0');
+        if (digits.Length == 0)
+        {
+            return ("0", 1);
+        }
+        return (digits, decpt);
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> (finite) rounded half-even on its exact binary value to
+    /// <paramref name="precision"/> digits after the point, as <c>'%.Nf'</c> prints it (sign included).
+    /// </summary>
+    public static string FormatFixed(double value, int precision, bool alternate = false)
+    {
+        var sb = new StringBuilder();
+        if (double.IsNegative(value))
+        {
+            sb.Append('-');
+        }
+        AppendFixed(sb, Math.Abs(value), precision, alternate);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends the absolute value of a finite float in fixed notation with <paramref name="precision"/> decimals.</summary>
+    internal static void AppendFixed(StringBuilder sb, double abs, int precision, bool alternate)
+    {
+        BigInteger q = ScaledRound(abs, precision);
+        string s = q.ToString(CultureInfo.InvariantCulture);
+        if (precision == 0)
+        {
+            sb.Append(s);
+            if (alternate)
+            {
+                sb.Append('.');
+            }
+            return;
+        }
+        if (s.Length <= precision)
+        {
+            s = new string('0', precision - s.Length + 1) + s;
+        }
+        sb.Append(s, 0, s.Length - precision).Append('.').Append(s, s.Length - precision, precision);
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> (finite) in exponent notation with <paramref name="precision"/> digits
+    /// after the point, correctly rounded, as <c>'%.Ne'</c> prints it.
+    /// </summary>
+    public static string FormatExponent(double value, int precision, char e = 'e', bool alternate = false)
+    {
+        var sb = new StringBuilder();
+        if (double.IsNegative(value))
+        {
+            sb.Append('-');
+        }
+        var (digits, exp) = SignificantDigits(Math.Abs(value), precision + 1);
+        sb.Append(digits[0]);
+        if (precision > 0 || alternate)
+        {
+            sb.Append('.');
+        }
+        sb.Append(digits, 1, digits.Length - 1);
+        AppendExponent(sb, e, exp);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> significant digits of a finite non-negative value, rounded
+    /// half-even on the exact value, and the decimal exponent of the first digit (0 → zeros, exponent 0).
+    /// </summary>
+    public static (string Digits, int Exponent) SignificantDigits(double abs, int count)
+    {
+        if (abs == 0)
+        {
+            return (new string('0', count), 0);
+        }
+        int k = (int)Math.Floor(Math.Log10(abs));
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            BigInteger q = ScaledRound(abs, count - 1 - k);
+            BigInteger low = BigInteger.Pow(10, count - 1);
+            if (q < low)
+            {
+                k--;
+                continue;
+            }
+            if (q >= low * 10)
+            {
+                if (q == low * 10)
+                {
+                    return (low.ToString(CultureInfo.InvariantCulture), k + 1);
+                }
+                k++;
+                continue;
+            }
+            return (q.ToString(CultureInfo.InvariantCulture), k);
+        }
+        throw new InvalidOperationException("digit generation did not converge");
+    }
+
+    /// <summary>round(abs × 10^scale) half-even on the exact binary value of <paramref name="abs"/>.</summary>
+    internal static BigInteger ScaledRound(double abs, int scale)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(abs);
+        int rawExp = (int)((bits >> 52) & 0x7FF);
+        long mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (rawExp == 0)
+        {
+            rawExp = 1;
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+        int e2 = rawExp - 1075;
+        BigInteger num = mantissa;
+        BigInteger den = BigInteger.One;
+        if (e2 >= 0)
+        {
+            num <<= e2;
+        }
+        else
+        {
+            den <<= -e2;
+        }
+        if (scale >= 0)
+        {
+            num *= BigInteger.Pow(10, scale);
+        }
+        else
+        {
+            den *= BigInteger.Pow(10, -scale);
+        }
+        return DivRoundHalfEven(num, den);
+    }
+
+    /// <summary>num / den (both positive) rounded half to even.</summary>
+    internal static BigInteger DivRoundHalfEven(BigInteger num, BigInteger den)
+    {
+        BigInteger q = BigInteger.DivRem(num, den, out BigInteger r);
+        if (r.IsZero)
+        {
+            return q;
+        }
+        int c = (r * 2).CompareTo(den);
+        if (c > 0 || (c == 0 && !q.IsEven))
+        {
+            q += 1;
+        }
+        return q;
+    }
+
+    /// <summary>Appends Python's exponent suffix: <c>e+16</c>, <c>e-05</c> (at least two digits).</summary>
+    internal static void AppendExponent(StringBuilder sb, char e, int exp)
+    {
+        sb.Append(e).Append(exp < 0 ? '-' : '+');
+        int a = Math.Abs(exp);
+        if (a < 10)
+        {
+            sb.Append('0');
+        }
+        sb.Append(a.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Writes DIGITS with the point at <paramref name="decpt"/>, padding with zeros, at least <paramref name="minFraction"/> fraction digits.</summary>
+    internal static void AppendFixedFromDigits(StringBuilder sb, string digits, int decpt, int minFraction)
+    {
+        if (decpt <= 0)
+        {
+            sb.Append("0.").Append('0', -decpt).Append(digits);
+            int frac = -decpt + digits.Length;
+            if (frac < minFraction)
+            {
+                sb.Append('0', minFraction - frac);
+            }
+        }
+        else if (decpt >= digits.Length)
+        {
+            sb.Append(digits).Append('0', decpt - digits.Length);
+            if (minFraction > 0)
+            {
+                sb.Append('.').Append('0', minFraction);
+            }
+        }
+        else
+        {
+            sb.Append(digits, 0, decpt).Append('.').Append(digits, decpt, digits.Length - decpt);
+            int frac = digits.Length - decpt;
+            if (frac < minFraction)
+            {
+                sb.Append('0', minFraction - frac);
+            }
+        }
+    }
+}

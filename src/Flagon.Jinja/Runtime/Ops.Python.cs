@@ -1,0 +1,171 @@
+using Flagon.Jinja.Python;
+
+namespace Flagon.Jinja.Runtime;
+
+/// <summary>
+/// Operators, comparisons and repr: Undefined operands are handled here (per undefined kind), then
+/// everything goes to the Python layer (<see cref="PyOps"/>, <see cref="PyRepr"/>).
+/// </summary>
+internal static partial class Ops
+{
+    static Ops()
+    {
+        PyRepr.StrHook = v => v switch
+        {
+            Undefined u => u.Render(),
+            IJinjaRepr r when v is not TemplateModule => r.Repr(),
+            _ => null,
+        };
+        PyRepr.ReprHook = v => v switch
+        {
+            Undefined => "Undefined",
+            IJinjaRepr r => r.Repr(),
+            _ => null,
+        };
+        PyOps.TypeNameHook = v => v switch
+        {
+            Undefined u => u.GetType().Name,
+            Macro => "Macro",
+            LoopContext => "LoopContext",
+            Namespace => "Namespace",
+            PyRange => "range",
+            TemplateModule => "TemplateModule",
+            IJinjaCallable => "function",
+            _ => null,
+        };
+    }
+
+    /// <summary>Makes sure the Python layer's hooks are installed (they are set by the static constructor).</summary>
+    public static void EnsureInitialized()
+    {
+    }
+
+    public static string TypeName(object? v) => PyOps.TypeName(v);
+
+    private static void CheckUndefined(object? a, object? b)
+    {
+        if (a is Undefined ua)
+        {
+            throw ua.Fail();
+        }
+        if (b is Undefined ub)
+        {
+            throw ub.Fail();
+        }
+    }
+
+    public static object? Binary(string op, object? a, object? b)
+    {
+        if (op == "%" && a is string or Markup && b is Undefined)
+        {
+            return PyOps.Mod(a, new PyTuple(b));
+        }
+        CheckUndefined(a, b);
+        a = ObjectAdapter.Normalize(a);
+        b = ObjectAdapter.Normalize(b);
+        return op switch
+        {
+            "+" => PyOps.Add(a, b),
+            "-" => PyOps.Sub(a, b),
+            "*" => PyOps.Mul(a, b),
+            "/" => PyOps.TrueDiv(a, b),
+            "//" => PyOps.FloorDiv(a, b),
+            "%" => PyOps.Mod(a, b),
+            "**" => PyOps.Pow(a, b),
+            _ => throw new InvalidOperationException(op),
+        };
+    }
+
+    public static object? Negate(object? v)
+    {
+        if (v is Undefined u)
+        {
+            throw u.Fail();
+        }
+        return PyOps.Neg(ObjectAdapter.Normalize(v));
+    }
+
+    public static object? Plus(object? v)
+    {
+        if (v is Undefined u)
+        {
+            throw u.Fail();
+        }
+        return PyOps.Pos(ObjectAdapter.Normalize(v));
+    }
+
+    public static bool Eq(object? a, object? b)
+    {
+        if (a is Undefined ua)
+        {
+            return ua.EqualsValue(b);
+        }
+        if (b is Undefined ub)
+        {
+            return ub.EqualsValue(a);
+        }
+        return PyOps.Equal(ObjectAdapter.Normalize(a), ObjectAdapter.Normalize(b));
+    }
+
+    public static bool Compare(string op, object? a, object? b)
+    {
+        switch (op)
+        {
+            case "==": return Eq(a, b);
+            case "!=": return !Eq(a, b);
+            case "in": return Contains(b, a);
+            case "notin": return !Contains(b, a);
+        }
+        CheckUndefined(a, b);
+        a = ObjectAdapter.Normalize(a);
+        b = ObjectAdapter.Normalize(b);
+        return op switch
+        {
+            "<" => PyOps.Less(a, b),
+            "<=" => PyOps.LessEqual(a, b),
+            ">" => PyOps.Greater(a, b),
+            _ => PyOps.GreaterEqual(a, b),
+        };
+    }
+
+    /// <summary>Python ordering between two values for sorting (TypeError when they are not orderable).</summary>
+    public static int Order(string op, object? a, object? b)
+    {
+        CheckUndefined(a, b);
+        return PyOps.Compare(ObjectAdapter.Normalize(a), ObjectAdapter.Normalize(b)) ?? 0;
+    }
+
+    public static bool Contains(object? container, object? item)
+    {
+        if (container is Undefined u)
+        {
+            u.CheckIterable();
+            return false;
+        }
+        if (item is Undefined ui && container is string or Markup)
+        {
+            throw ui.Fail();
+        }
+        container = ObjectAdapter.Normalize(container);
+        if (container is PyRange r)
+        {
+            return item is long l && r.Contains(l);
+        }
+        return PyOps.Contains(container, ObjectAdapter.Normalize(item));
+    }
+
+    private static string PyStr(object v) => PyRepr.Str(ObjectAdapter.Normalize(v));
+
+    private static string PyRepr_(object? v) => PyRepr.Repr(ObjectAdapter.Normalize(v));
+
+    public static string StrRepr(string s) => PyRepr.ReprString(s);
+
+    /// <summary>Python's <c>repr(float)</c>.</summary>
+    public static string FloatRepr(double d) => PyFloat.Repr(d);
+}
+
+/// <summary>A runtime object with a Python-style repr.</summary>
+internal interface IJinjaRepr
+{
+    string Repr();
+}
