@@ -363,7 +363,36 @@ def methods():
     write("methods.json", cases)
 
 
+def json_cases():
+    import jinja2.utils
+    cases = []
+    texts = ['{"b": 1, "a": [1, 2.5, -0.0, 1e400, -1e400, 12345678901234567890123, -1E-7, 0.1], "b": true}',
+             '[null, true, false, "x\\u00e9\\ud83d\\ude00\\n\\"", "\\ud800", NaN, Infinity, -Infinity, {}]',
+             ' \t\n[ 1 , 2 ] \r', '"\u00e9"', '1', '-0', '1.0', '1e5', '1E+2', '-', '01', '1.', '.5', '[1,]', '{"a":1,}',
+             '{"a" 1}', "{'a': 1}", '{"a": 1', '[1 2]', '"abc', '"a\\x"', '"a\\u12"', '"a\tb"', '', ' ', 'nul', 'true false',
+             '[' * 5 + ']' * 5, '{"\u00e9": "\U0001f600", "k": "line\nbreak"}', '{"a": {"b": {"c": [1, {"d": null}]}}}',
+             '123456789012345678901234567890', '-9223372036854775809', '9223372036854775807', '1e-400', '[1.5e300, 2e-5]',
+             '"\U0001f600 bad \\u"', '\n\n  {"x": 1 x', '[NaN1]', '{"a":1}{}']
+    for t in texts:
+        cases.append({"kind": "loads", "text": t, "result": outcome(lambda: json.loads(t))})
+    values = [None, True, 1, -2**70, 1.0, 0.1, 1e16, float("nan"), float("inf"), -float("inf"), "x", "é😀\x7f\x00\x1f\"\\/<>&'",
+              [], {}, [1, [2, []], {}], (1, 2), {"b": 1, "a": [1, {"z": None, "y": 2.5}]}, {1: "i", 2.5: "f", True: "t", "s": "s"},
+              {"k": (1,)}, Markup("<b>"), [Markup("<i>")], {"<": ">", "&": "'"}, {2: 1, "1": 2}, {(1,): 1}]
+    opts = [dict(), dict(sort_keys=True), dict(indent=2), dict(indent=0), dict(indent="\t"), dict(indent=""), dict(indent=-1),
+            dict(separators=(",", ":")), dict(ensure_ascii=False), dict(indent=2, sort_keys=True, separators=(", ", " = "))]
+    for v in values:
+        for o in opts:
+            def run():
+                return json.dumps(v, **o)
+            cases.append({"kind": "dumps", "value": enc(v), "options": {k: (list(x) if isinstance(x, tuple) else x) for k, x in o.items()},
+                          "result": outcome(run)})
+        for ind in [None, 2]:
+            cases.append({"kind": "tojson", "value": enc(v), "options": {"indent": ind},
+                          "result": outcome(lambda: jinja2.utils.htmlsafe_json_dumps(v, indent=ind, sort_keys=True))})  # as |tojson calls it
+    write("json.json", cases)
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format", "methods"]
+    which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format", "methods", "json_cases"]
     for name in which:
         globals()[name]()
