@@ -392,7 +392,54 @@ def json_cases():
     write("json.json", cases)
 
 
+def conversions():
+    rnd = random.Random(9)
+    cases = []
+
+    def add(op, args, fn):
+        cases.append({"op": op, "args": enc(list(args)), "result": outcome(fn)})
+
+    for v in ["42", " -17 ", "+5", "1_000", "1__0", "_1", "1_", "0x1f", "0b101", "0o17", "010", "000", "0_0", "1.5", "", "abc",
+              "\u0661\u0662", "\u00b2", "9" * 30, " \u2003 12 \n", 3.99, -3.99, True, None, [1], float("inf"), float("nan"), 2**70, "\t"]:
+        add("int", [v], lambda: int(v))
+    for v, b in [("ff", 16), ("0xff", 16), ("0xff", 0), ("0b11", 0), ("11", 2), ("12", 2), ("z", 36), ("010", 0), ("0", 0),
+                 ("0x_f", 16), ("0x__f", 16), ("7", 1), ("7", 37), (7, 10), ("  -0o7_7 ", 0), ("ZZ", 36)]:
+        add("int_base", [v, b], lambda: int(v, b))
+    for v in ["1.5", " -2.5e3 ", "inf", "-Infinity", "NaN", "+nan", "1_000.5", "1__0", "1e", ".5", "5.", "abc", "", "\u0661.\u0665",
+              "0x10", "1e400", 3, True, None, 2**70, "--1", "1.5e-400", "infinityx"]:
+        add("float", [v], lambda: float(v))
+    for v in [2.5, 3.5, -2.5, 0.5, 1.5, 2.675, 42, -42, 1e300, 0.125, -0.4, float("inf"), float("nan"), 123456.789, 2**70]:
+        for nd in [None, 0, 1, 2, -1, -2, 5]:
+            if nd is None:
+                add("round", [v], lambda: round(v))
+            else:
+                add("round", [v, nd], lambda: round(v, nd))
+    for _ in range(400):
+        x = rnd.choice([rnd.uniform(-1000, 1000), rnd.uniform(-1, 1) * 10.0 ** rnd.randint(-10, 10), rnd.randint(-9999, 9999) / 1000])
+        nd = rnd.randint(-3, 8)
+        add("round", [x, nd], lambda: round(x, nd))
+    seqs = ["", "hello", "a😀b😀c", Markup("<b>x</b>"), [], [1, 2, 3, 4, 5], (1, 2, 3), ("a",)]
+    for sq in seqs:
+        add("len", [sq], lambda: len(sq))
+        for i in [0, 1, -1, -2, 3, 10, -10]:
+            add("getitem", [sq, i], lambda: sq[i])
+        for sl in [(None, None, None), (1, None, None), (None, -1, None), (1, 3, None), (None, None, -1), (None, None, 2),
+                   (-2, None, None), (10, None, None), (None, None, -2), (3, 0, -1), (-10, 10, 3), (0, 0, 0), (4, 1, None)]:
+            add("slice", [sq] + list(sl), lambda: sq[sl[0]:sl[1]:sl[2]])
+    for sq, key in [("abc", "x"), ([1], "x"), ((1,), 1.5)]:
+        add("getitem", [sq, key], lambda: sq[key])
+    add("len", [5], lambda: len(5))
+    add("len", [{"a": 1}], lambda: len({"a": 1}))
+    add("sorted", [["b", "a", "C"]], lambda: sorted(["b", "a", "C"]))
+    add("sorted_lower", [["b", "a", "C", "A"]], lambda: sorted(["b", "a", "C", "A"], key=str.lower))
+    add("sorted_lower_rev", [["b", "a", "C", "A"]], lambda: sorted(["b", "a", "C", "A"], key=str.lower, reverse=True))
+    add("sorted", [[3, 1.5, True, 2]], lambda: sorted([3, 1.5, True, 2]))
+    add("sorted", [[1, "a"]], lambda: sorted([1, "a"]))
+    add("sorted", [["a", 1]], lambda: sorted(["a", 1]))
+    write("conversions.json", cases)
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format", "methods", "json_cases"]
+    which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format", "methods", "json_cases", "conversions"]
     for name in which:
         globals()[name]()
