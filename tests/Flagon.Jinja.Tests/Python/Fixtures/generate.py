@@ -439,7 +439,38 @@ def conversions():
     write("conversions.json", cases)
 
 
+UNICODE_POOL = ("aAzZ09 _-.,'\"\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2028\u3000"
+                "ßẞŉǰΐΰﬀﬁﬃﬅﬓİıſǅǄǆǈǉǊǲΣσςΑαΩωΆάᾼᾳῼ\u0345\u0301\u0308\u00ad\u200d"
+                "ÀàÉéÑñØøÆæŒœÞþĳĲ\u0130\u0131ꭰᏸᏰꙋ\U00010400\U00010428\U0001e900\U0001e922"
+                "١٢٣۴५৬๗²³¹½¼Ⅻⅻ①\u3007\u4e00\u00aa\u00ba\u02b0\u1d2c\u2071\u2160"
+                "😀🎉\U0001f1fa\U0001f1f8\u0378\ue000\uffff\u00b5\u01c5\u1e9e\u1f80\u1f88\u1fb3\u1fbc")
+UNICODE_CALLS = ["upper", "lower", "title", "capitalize", "swapcase", "casefold", "isalpha", "isdigit", "isdecimal", "isnumeric",
+                 "isalnum", "isspace", "islower", "isupper", "istitle", "isidentifier", "isprintable", "split", "strip",
+                 "splitlines", "repr", "len"]
+
+
+def unicode_strings():
+    rnd = random.Random(13)
+    cases = []
+    for n in range(600):
+        length = rnd.randint(0, 12)
+        text = "".join(rnd.choice(UNICODE_POOL) for _ in range(length))
+        if n % 3 == 0:
+            text = " ".join(text.split(" ")[:3]).title() if n % 2 else text
+        results = {}
+        for name in UNICODE_CALLS:
+            if name == "repr":
+                results[name] = outcome(lambda: repr(text))
+            elif name == "len":
+                results[name] = outcome(lambda: len(text))
+            else:
+                results[name] = outcome(lambda: getattr(text, name)())
+        cases.append({"text": text, "results": results})
+    write("unicode_strings.json", cases)
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format", "methods", "json_cases", "conversions"]
+    which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format", "methods", "json_cases", "conversions",
+                             "unicode_strings"]
     for name in which:
         globals()[name]()
