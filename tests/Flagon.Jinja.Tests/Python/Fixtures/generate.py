@@ -469,8 +469,23 @@ def unicode_strings():
     write("unicode_strings.json", cases)
 
 
+def html_cases():
+    import html
+    texts = ["plain", "&amp; &lt;b&gt; &quot;q&quot; &#39;s&#39;", "&amp &lt &copy2024 &notit; &notin; &NotEqualTilde;",
+             "&#65;&#x42;&#X43;&#0;&#128;&#150;&#x110000;&#xD800;&#1;&#11;&#127;&#65535;&#99999999999;", "&#;&#x;&;&",
+             "&nbsp;x&nbsp y&hellip;&mdash;&rarr;&Rarr;&fjlig;", "&" + "a" * 40 + ";", "&amp;amp;", "a & b &c d",
+             "<p>Hello <b>World</b></p>", "<!-- c --><p class='x'>A\n  B</p>\t<br/>C &amp; D", "<a href=\"x\">l<i>ink</i></a> &lt;tag&gt;",
+             "x<!--\nmulti\n-->y", "<<b>>", "a <b c", "&AElig;&AEligx&aelig&Aacute;", "&#x1F600;&#128512;", "&ThickSpace;&NewLine;"]
+    cases = []
+    for t in texts:
+        cases.append({"op": "unescape", "text": t, "result": outcome(lambda: html.unescape(t))})
+        cases.append({"op": "markup_unescape", "text": t, "result": outcome(lambda: Markup(t).unescape())})
+        cases.append({"op": "striptags", "text": t, "result": outcome(lambda: Markup(t).striptags())})
+    write("html.json", cases)
+
+
 if __name__ == "__main__":
     which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format", "methods", "json_cases", "conversions",
-                             "unicode_strings"]
+                             "unicode_strings", "html_cases"]
     for name in which:
         globals()[name]()
