@@ -24,7 +24,12 @@ def enc(v):
     if v is None or isinstance(v, bool):
         return v
     if isinstance(v, int):
-        return {"i": str(v)}
+        limit = sys.get_int_max_str_digits()
+        sys.set_int_max_str_digits(0)  # encoding only; the recorded behaviour keeps the default limit
+        try:
+            return {"i": str(v)}
+        finally:
+            sys.set_int_max_str_digits(limit)
     if isinstance(v, float):
         return {"f": struct.unpack("<q", struct.pack("<d", v))[0]}
     if isinstance(v, Markup):
@@ -429,6 +434,11 @@ def conversions():
     for sq, key in [("abc", "x"), ([1], "x"), ((1,), 1.5)]:
         add("getitem", [sq, key], lambda: sq[key])
     add("len", [5], lambda: len(5))
+    for big in [10**4299, 10**4300, -10**4300, 2**14000]:
+        add("str", [big], lambda: str(big)[:20])
+        add("percent_d", [big], lambda: ("%d" % big)[:20])
+        add("format_comma", [big], lambda: format(big, ",")[:20])
+        add("format_x", [big], lambda: format(big, "x")[:20])
     add("len", [{"a": 1}], lambda: len({"a": 1}))
     add("sorted", [["b", "a", "C"]], lambda: sorted(["b", "a", "C"]))
     add("sorted_lower", [["b", "a", "C", "A"]], lambda: sorted(["b", "a", "C", "A"], key=str.lower))
