@@ -495,8 +495,33 @@ def html_cases():
     write("html.json", cases)
 
 
+def pprint_cases():
+    import pprint
+    rnd = random.Random(17)
+    words = ["alpha", "beta", "gamma", "delta", "épsilon", "zeta 😀", "it's", "a\nb", "x" * 30, "long value " * 12]
+
+    def make(depth):
+        kind = rnd.random()
+        if depth <= 0 or kind < 0.3:
+            return rnd.choice([rnd.randint(-5000, 5000), rnd.random() * 100, rnd.choice(words), None, True, Markup("<b>")])
+        n = rnd.randint(0, 7)
+        if kind < 0.55:
+            return [make(depth - 1) for _ in range(n)]
+        if kind < 0.7:
+            return tuple(make(depth - 1) for _ in range(n))
+        return {rnd.choice(words[:6] + [str(i) for i in range(9)]): make(depth - 1) for _ in range(n)}
+
+    values = [None, 1, "short", "word " * 40, "line one\nline two " * 10, "x" * 200, [], {}, (1,), list(range(40)),
+              {"b": 1, "a": [1, 2], "c": {"z": "y" * 90}}, {2: "a", "1": "b", None: 0}, [("a" * 70, 1), ("b", [2] * 30)],
+              {"key": "word " * 30}]
+    for _ in range(150):
+        values.append(make(4))
+    cases = [{"value": enc(v), "result": outcome(lambda: pprint.pformat(v))} for v in values]
+    write("pprint.json", cases)
+
+
 if __name__ == "__main__":
     which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format", "methods", "json_cases", "conversions",
-                             "unicode_strings", "html_cases"]
+                             "unicode_strings", "html_cases", "pprint_cases"]
     for name in which:
         globals()[name]()
