@@ -18,16 +18,26 @@ LANGUAGE = ["lexing", "whitespace", "expressions", "numbers", "repr", "strings",
 def main():
     report = sys.argv[1]
     rows = {}
+    started = set()
     with open(report, encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 2:
+            if len(parts) == 2 and parts[1] == "RUN":
+                started.add(parts[0])
+            elif len(parts) >= 2:
                 parts += [""] * (4 - len(parts))
                 rows[parts[0]] = parts
+    crashed = sorted(started - set(rows))
+    if "--crashed" in sys.argv:
+        print(" ".join(crashed))
+        return
+    for name in crashed:
+        rows[name] = [name, "FAIL", "crashed the test process (stack overflow?)", ""]
     per_area = collections.OrderedDict()
     causes = collections.Counter()
     examples = collections.defaultdict(list)
     notes = collections.Counter()
+    note_examples = []
     for name, (_, status, cause, note) in sorted(rows.items()):
         area = name.split("/", 1)[0]
         stats = per_area.setdefault(area, [0, 0])
@@ -41,6 +51,7 @@ def main():
                 examples[key].append(name)
         for n in filter(None, note.split(" | ")):
             notes[re.sub(r":.*", "", n)] += 1
+            note_examples.append("%s: %s" % (name, n))
     failed = sorted(n for n, r in rows.items() if r[1] != "PASS")
 
     def total(areas):
@@ -65,6 +76,9 @@ def main():
         out += ["", "## Notes on passing cases (not failures)", ""]
         for key, n in notes.most_common():
             out.append("- %d × %s" % (n, key))
+        out += ["", "Examples:", ""]
+        for example in note_examples[:30]:
+            out.append("- " + example.replace("|", "\\|"))
     with open(os.path.join(HERE, "STATUS.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
     if "--update-known-failures" in sys.argv:
