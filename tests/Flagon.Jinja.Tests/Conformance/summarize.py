@@ -72,6 +72,26 @@ def main():
     out += ["", "## Top failure causes", "", "| count | cause | examples |", "|---:|---|---|"]
     for key, n in causes.most_common(40):
         out.append("| %d | %s | %s |" % (n, key.replace("|", "\\|"), ", ".join(examples[key])))
+    missing_filters = collections.Counter()
+    missing_attrs = collections.Counter()
+    for name, (_, status, cause, _) in rows.items():
+        if status == "PASS":
+            continue
+        m = re.search(r"No filter named '([^']*)'", cause)
+        if m:
+            missing_filters[m.group(1)] += 1
+        m = re.search(r"UndefinedError: '([^']*) object' has no attribute '([^']*)'", cause)
+        if m:
+            missing_attrs[m.group(1) + "." + m.group(2)] += 1
+    if missing_filters:
+        out += ["", "## Filters the engine lacks (cases failing on them)", "",
+                ", ".join("`%s` %d" % kv for kv in missing_filters.most_common())]
+    if missing_attrs:
+        out += ["", "## Methods/attributes the engine lacks (cases failing on them)", "",
+                ", ".join("`%s` %d" % kv for kv in missing_attrs.most_common())]
+    triage = read_triage()
+    if triage:
+        out += ["", triage]
     if notes:
         out += ["", "## Notes on passing cases (not failures)", ""]
         for key, n in notes.most_common():
@@ -89,6 +109,16 @@ def main():
                 f.write(name + "\n")
     p, t = total(list(per_area))
     print("conformance: %d / %d pass, %d failing" % (p, t, len(failed)))
+
+
+def read_triage():
+    """Keeps the hand-written triage block of the previous STATUS.md."""
+    path = os.path.join(HERE, "STATUS.md")
+    if not os.path.exists(path):
+        return ""
+    text = open(path, encoding="utf-8").read()
+    m = re.search(r"<!-- triage -->.*?<!-- /triage -->", text, re.S)
+    return m.group(0) if m else ""
 
 
 def normalise(cause, area):
