@@ -34,7 +34,10 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         var c = FixtureSet.Cases[name];
         ConformanceReport.Start(c);
         var render = Task.Run(() => ConformanceEngine.Run(c));
-        if (await Task.WhenAny(render, Task.Delay(s_hangGuard)) != render)
+        using var guard = new CancellationTokenSource();
+        var finished = await Task.WhenAny(render, Task.Delay(s_hangGuard, guard.Token));
+        await guard.CancelAsync();
+        if (finished != render)
         {
             var hang = new CaseVerdict(false, "no result (hang guard)", null, []);
             ConformanceReport.Record(c, hang);
