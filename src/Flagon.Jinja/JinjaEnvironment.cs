@@ -21,6 +21,7 @@ public sealed class JinjaEnvironment
     /// <summary>Creates an environment with Jinja2's defaults and the built-in filters, tests and globals.</summary>
     public JinjaEnvironment()
     {
+        Ops.EnsureInitialized();
         Filters = new FunctionRegistry(() => { });
         Tests = new FunctionRegistry(() => { });
         Builtins.Register(this);

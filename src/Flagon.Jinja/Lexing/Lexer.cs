@@ -639,7 +639,7 @@ internal sealed class Lexer
         }
     }
 
-    private static object Narrow(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? (long)v : v;
+    private static object Narrow(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? (object)(long)v : v;
 
     private static int? DigitValue(char c) => c switch
     {

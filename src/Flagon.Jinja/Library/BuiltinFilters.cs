@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Flagon.Jinja.Python;
 using Flagon.Jinja.Runtime;
 
 namespace Flagon.Jinja.Library;
@@ -57,9 +58,9 @@ internal static partial class BuiltinFilters
     [GeneratedRegex(@"([-\s({\[<]+)")]
     private static partial Regex WordBeginningRe();
 
-    internal static string Upper(string s) => s.ToUpperInvariant().Replace("ß", "SS");
+    internal static string Upper(string s) => PyStr.Upper(s);
 
-    internal static string Lower(string s) => s.ToLowerInvariant();
+    internal static string Lower(string s) => PyStr.Lower(s);
 
     private static string Title(string s) => string.Concat(WordBeginningRe().Split(s).Where(x => x.Length > 0).Select(x => Upper(x[..1]) + Lower(x[1..])));
 
@@ -166,7 +167,7 @@ internal static partial class BuiltinFilters
         }
     }
 
-    private static object Narrow(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? (long)v : v;
+    private static object Narrow(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? (object)(long)v : v;
 
     private static object? Float(object? value, object? defaultValue = null)
     {
@@ -206,7 +207,7 @@ internal static partial class BuiltinFilters
         v = ObjectAdapter.Normalize(v);
         return v switch
         {
-            long l => l == long.MinValue ? BigInteger.Abs(l) : Math.Abs(l),
+            long l => l == long.MinValue ? (object)BigInteger.Abs(l) : Math.Abs(l),
             double d => Math.Abs(d),
             bool b => b ? 1L : 0L,
             BigInteger big => Narrow(BigInteger.Abs(big)),
@@ -509,7 +510,7 @@ internal static partial class BuiltinFilters
         object? args = k is { Count: > 0 }
             ? new PyDict(k.Select(p => new KeyValuePair<object, object?>(p.Key, p.Value)))
             : new PyTuple(a[1..]);
-        return PercentFormatShim.Format(a[0], args);
+        return PercentFormat.Apply(a[0] is Markup ? a[0]! : Ops.Str(a[0]), args);
     }
 
     private static object ToJson(EvalContext ctx, object? value, object? indent = null)

@@ -108,7 +108,7 @@ public readonly struct PyMapping
                 return false;
             case IReadOnlyDictionary<string, object?> d when key is string or Markup:
                 return d.TryGetValue(key.ToString()!, out value);
-            case IDictionary d when key is not null && Fast(d, key):
+            case IDictionary d when key is string:
                 if (d.Contains(key))
                 {
                     value = d[key];
@@ -131,11 +131,4 @@ public readonly struct PyMapping
 
     /// <summary>Whether the dictionary holds <paramref name="key"/>.</summary>
     public bool ContainsKey(object? key) => TryGetValue(key, out _);
-
-    private static bool Fast(IDictionary d, object key)
-    {
-        // A typed Dictionary<string, X> finds string keys exactly; other key kinds need Python equality.
-        var type = d.GetType();
-        return type.IsGenericType && type.GetGenericArguments()[0] == key.GetType() && key is string;
-    }
 }

@@ -51,8 +51,12 @@ public static class PyRepr
         {
             return Repr(value);
         }
-        return value.ToString() ?? "";
+        return Fallback(value);
     }
+
+    // Other .NET objects print through ToString, culture-independent so output never depends on the server locale.
+    private static string Fallback(object value) =>
+        (value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString()) ?? "";
 
     /// <summary>Python's <c>repr(value)</c>.</summary>
     public static string Repr(object? value)
@@ -190,7 +194,7 @@ public static class PyRepr
         }
         if (!IsContainer(value))
         {
-            sb.Append(StrHook?.Invoke(value) ?? value.ToString());
+            sb.Append(StrHook?.Invoke(value) ?? Fallback(value));
             return;
         }
         if (depth > MaxDepth)

@@ -33,7 +33,7 @@ internal static class ObjectAdapter
         float f => (double)f,
         decimal m => (double)m,
         char c => c.ToString(),
-        BigInteger big => big >= long.MinValue && big <= long.MaxValue ? (long)big : v,
+        BigInteger big => big >= long.MinValue && big <= long.MaxValue ? (object)(long)big : v,
         JsonElement je => FromJson(je),
         JsonNode jn => FromJson(JsonSerializer.SerializeToElement(jn)),
         _ => v,

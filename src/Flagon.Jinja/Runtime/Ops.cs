@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using Flagon.Jinja.Python;
 
 namespace Flagon.Jinja.Runtime;
 
@@ -61,9 +62,8 @@ internal static partial class Ops
     public static string Repr(object? v) => v switch
     {
         string s => StrRepr(s),
-        Markup m => "Markup(" + StrRepr(m.Value) + ")",
         Undefined => "Undefined",
-        _ => PyRepr(v),
+        _ => PyRepr_(v),
     };
 
     public static string ObjectTypeRepr(object? v) => v is null ? "None" : TypeName(v) + " object";
@@ -316,9 +316,9 @@ internal static partial class Ops
                 value = null;
                 return false;
         }
-        if (PyMethodsShim.TryGetMethod(obj, name, out var method))
+        if (PyMethods.TryGetMethod(obj, name, out var method))
         {
-            value = method;
+            value = new BoundMethod(obj, name, (a, k) => method.Invoke(a, k));
             return true;
         }
         if (obj is string or Markup or List<object?> or PyDict or PyTuple or long or double or bool or BigInteger)

@@ -31,6 +31,9 @@ internal sealed class PyRange : IReadOnlyList<object?>
         return new PyRange(Start + (s * Step), Start + (e * Step), Step * st);
     }
 
+    public bool Contains(long value) =>
+        Step > 0 ? value >= Start && value < Stop && (value - Start) % Step == 0 : value <= Start && value > Stop && (Start - value) % -Step == 0;
+
     public IEnumerator<object?> GetEnumerator()
     {
         for (int i = 0; i < Count; i++)

@@ -286,7 +286,206 @@ def str_format():
     write("str_format.json", cases)
 
 
+STRINGS = ["", "hello world", "  Hello  World \t\n", "straße", "ǆemal ǈubljana", "ΟΔΟΣ ΣΑΣ Σ", "ﬁnance", "İstanbul",
+           "a,b,,c", "one\ntwo\r\nthree\rfour\x0bfive\x1c\u2028six\n", "x\ty\tz", "😀ab😀", "123", "١٢٣", "½",
+           "²", "Hello_World9", "9abc", "they're bill's friends", "ABC def", "\u1680\u2000 a \x1f", "-42", "+7",
+           "ß", "ŉ", "ǰ", "ΐ", "\u0345", "aΣ", "aΣb", "Σ", "a.Σ", "'Σ", "AΣ'x"]
+STR_CALLS = [
+    ("upper", [], {}), ("lower", [], {}), ("title", [], {}), ("capitalize", [], {}), ("swapcase", [], {}),
+    ("casefold", [], {}), ("strip", [], {}), ("strip", ["h d"], {}), ("lstrip", [], {}), ("rstrip", ["\n\t "], {}),
+    ("strip", [None], {}), ("split", [], {}), ("split", [","], {}), ("split", [None, 1], {}), ("split", [","], {"maxsplit": 1}),
+    ("split", [], {"sep": "o"}), ("split", [""], {}), ("rsplit", [], {}), ("rsplit", [None, 1], {}), ("rsplit", [",", 1], {}),
+    ("rsplit", ["o", 0], {}), ("splitlines", [], {}), ("splitlines", [True], {}), ("splitlines", [], {"keepends": True}),
+    ("startswith", ["he"], {}), ("startswith", [("x", "he")], {}), ("startswith", ["llo", 2], {}), ("startswith", ["", 50], {}),
+    ("endswith", ["d"], {}), ("endswith", ["wor", 0, -2], {}), ("endswith", [("ab", "😀")], {}), ("startswith", [1], {}),
+    ("replace", ["l", "L"], {}), ("replace", ["l", "L", 1], {}), ("replace", ["", "-"], {}), ("replace", ["", "-", 2], {}),
+    ("replace", ["Σ", "s"], {}), ("find", ["o"], {}), ("find", ["o", 5], {}), ("find", ["b"], {}), ("find", ["", 3], {}),
+    ("find", ["", 99], {}), ("rfind", ["o"], {}), ("rfind", ["😀"], {}), ("rfind", [""], {}), ("index", ["o"], {}), ("index", ["zz"], {}),
+    ("rindex", ["l"], {}), ("count", ["l"], {}), ("count", [""], {}), ("count", ["o", 0, 5], {}), ("count", ["", 2, 1], {}),
+    ("find", ["a", -3, None], {}), ("join", [["x", "y", "z"]], {}), ("join", ["abc"], {}), ("join", [[1, 2]], {}),
+    ("zfill", [6], {}), ("zfill", [0], {}), ("center", [13], {}), ("center", [12, "*"], {}), ("center", [4, "ab"], {}),
+    ("ljust", [14, "."], {}), ("rjust", [14, "😀"], {}), ("center", ["x"], {}), ("isdigit", [], {}), ("isalpha", [], {}),
+    ("isalnum", [], {}), ("isspace", [], {}), ("islower", [], {}), ("isupper", [], {}), ("istitle", [], {}),
+    ("isdecimal", [], {}), ("isnumeric", [], {}), ("isidentifier", [], {}), ("isprintable", [], {}), ("isascii", [], {}),
+    ("partition", [" "], {}), ("rpartition", [" "], {}), ("partition", ["zz"], {}), ("rpartition", ["zz"], {}),
+    ("partition", [""], {}), ("removeprefix", ["he"], {}), ("removesuffix", ["ld"], {}), ("removesuffix", [""], {}),
+    ("expandtabs", [], {}), ("expandtabs", [4], {}), ("expandtabs", [], {"tabsize": 0}), ("format", [], {}),
+    ("upper", [1], {}), ("strip", [1], {}), ("split", [1], {}), ("replace", [1, "b"], {}),
+]
+LIST_CALLS = [
+    ("append", [4], {}), ("extend", [[5, 6]], {}), ("extend", ["ab"], {}), ("extend", [{"k": 1}], {}), ("insert", [0, "x"], {}),
+    ("insert", [-1, "y"], {}), ("insert", [99, "z"], {}), ("pop", [], {}), ("pop", [0], {}), ("pop", [-2], {}), ("pop", [10], {}),
+    ("remove", [2], {}), ("remove", [99], {}), ("index", [3], {}), ("index", [99], {}), ("index", [1, 1], {}), ("count", [1], {}),
+    ("count", [1.0], {}), ("reverse", [], {}), ("sort", [], {}), ("sort", [], {"reverse": True}), ("copy", [], {}),
+    ("clear", [], {}), ("append", [], {}), ("sort", [1], {}),
+]
+LISTS = [[3, 1, 2, 1], [], ["b", "A", "a", "B"], [1, "a"], [2.5, 1, True, 0], [[2, 1], [1, 2], [1]], [(1, "b"), (1, "a")]]
+DICT_CALLS = [
+    ("items", [], {}), ("keys", [], {}), ("values", [], {}), ("get", ["a"], {}), ("get", ["zz"], {}), ("get", ["zz", 0], {}),
+    ("get", [1], {}), ("get", [True], {}), ("update", [{"a": 9, "n": 1}], {}), ("update", [[("p", 1), ["q", 2]]], {}),
+    ("update", [], {"kw": 3}), ("update", [["ab"]], {}), ("update", [[1]], {}), ("update", [[(1, 2, 3)]], {}),
+    ("pop", ["a"], {}), ("pop", ["zz"], {}), ("pop", ["zz", "d"], {}), ("popitem", [], {}), ("setdefault", ["a", 5], {}),
+    ("setdefault", ["new", 5], {}), ("setdefault", ["n2"], {}), ("copy", [], {}), ("clear", [], {}), ("get", [[1]], {}),
+]
+DICTS = [{"a": 1, "b": [2]}, {}, {1: "one", 2.5: "x", "s": None}]
+
+
+def methods():
+    cases = []
+
+    def add(target, name, args, kwargs):
+        import copy
+        t = copy.deepcopy(target)
+        res = outcome(lambda: getattr(t, name)(*args, **kwargs))
+        cases.append({"target": enc(target), "method": name, "args": enc(list(args)), "kwargs": enc(kwargs),
+                      "result": res, "after": repr(t)})
+
+    for s_ in STRINGS:
+        for name, args, kwargs in STR_CALLS:
+            add(s_, name, args, kwargs)
+    for m in [Markup("<b>Hi</b> &amp; you"), Markup("a<br>b"), Markup("")]:
+        for name, args, kwargs in [("upper", [], {}), ("replace", ["<", "["], {}), ("replace", ["b", "<i>"], {}),
+                                   ("split", ["<br>"], {}), ("split", [], {}), ("join", [["<x>", Markup("<y>"), 1]], {}),
+                                   ("strip", ["<"], {}), ("center", [20, "-"], {}), ("partition", ["<br>"], {}),
+                                   ("format", [], {}), ("striptags", [], {}), ("unescape", [], {}), ("find", ["<"], {}),
+                                   ("startswith", ["<b>"], {}), ("title", [], {}), ("zfill", [30], {}), ("casefold", [], {}),
+                                   ("splitlines", [], {}), ("count", ["b"], {}), ("ljust", [22, "<"], {})]:
+            add(m, name, args, kwargs)
+    for l in LISTS:
+        for name, args, kwargs in LIST_CALLS:
+            add(l, name, args, kwargs)
+    for t in [(1, 2, 1), ()]:
+        for name, args, kwargs in [("index", [1], {}), ("index", [5], {}), ("count", [1], {}), ("index", [1, 1], {})]:
+            add(t, name, args, kwargs)
+    for d in DICTS:
+        for name, args, kwargs in DICT_CALLS:
+            add(d, name, args, kwargs)
+    write("methods.json", cases)
+
+
+def json_cases():
+    import jinja2.utils
+    cases = []
+    texts = ['{"b": 1, "a": [1, 2.5, -0.0, 1e400, -1e400, 12345678901234567890123, -1E-7, 0.1], "b": true}',
+             '[null, true, false, "x\\u00e9\\ud83d\\ude00\\n\\"", "\\ud800", NaN, Infinity, -Infinity, {}]',
+             ' \t\n[ 1 , 2 ] \r', '"\u00e9"', '1', '-0', '1.0', '1e5', '1E+2', '-', '01', '1.', '.5', '[1,]', '{"a":1,}',
+             '{"a" 1}', "{'a': 1}", '{"a": 1', '[1 2]', '"abc', '"a\\x"', '"a\\u12"', '"a\tb"', '', ' ', 'nul', 'true false',
+             '[' * 5 + ']' * 5, '{"\u00e9": "\U0001f600", "k": "line\nbreak"}', '{"a": {"b": {"c": [1, {"d": null}]}}}',
+             '123456789012345678901234567890', '-9223372036854775809', '9223372036854775807', '1e-400', '[1.5e300, 2e-5]',
+             '"\U0001f600 bad \\u"', '\n\n  {"x": 1 x', '[NaN1]', '{"a":1}{}']
+    for t in texts:
+        cases.append({"kind": "loads", "text": t, "result": outcome(lambda: json.loads(t))})
+    values = [None, True, 1, -2**70, 1.0, 0.1, 1e16, float("nan"), float("inf"), -float("inf"), "x", "é😀\x7f\x00\x1f\"\\/<>&'",
+              [], {}, [1, [2, []], {}], (1, 2), {"b": 1, "a": [1, {"z": None, "y": 2.5}]}, {1: "i", 2.5: "f", True: "t", "s": "s"},
+              {"k": (1,)}, Markup("<b>"), [Markup("<i>")], {"<": ">", "&": "'"}, {2: 1, "1": 2}, {(1,): 1}]
+    opts = [dict(), dict(sort_keys=True), dict(indent=2), dict(indent=0), dict(indent="\t"), dict(indent=""), dict(indent=-1),
+            dict(separators=(",", ":")), dict(ensure_ascii=False), dict(indent=2, sort_keys=True, separators=(", ", " = "))]
+    for v in values:
+        for o in opts:
+            def run():
+                return json.dumps(v, **o)
+            cases.append({"kind": "dumps", "value": enc(v), "options": {k: (list(x) if isinstance(x, tuple) else x) for k, x in o.items()},
+                          "result": outcome(run)})
+        for ind in [None, 2]:
+            cases.append({"kind": "tojson", "value": enc(v), "options": {"indent": ind},
+                          "result": outcome(lambda: jinja2.utils.htmlsafe_json_dumps(v, indent=ind, sort_keys=True))})  # as |tojson calls it
+    write("json.json", cases)
+
+
+def conversions():
+    rnd = random.Random(9)
+    cases = []
+
+    def add(op, args, fn):
+        cases.append({"op": op, "args": enc(list(args)), "result": outcome(fn)})
+
+    for v in ["42", " -17 ", "+5", "1_000", "1__0", "_1", "1_", "0x1f", "0b101", "0o17", "010", "000", "0_0", "1.5", "", "abc",
+              "\u0661\u0662", "\u00b2", "9" * 30, " \u2003 12 \n", 3.99, -3.99, True, None, [1], float("inf"), float("nan"), 2**70, "\t"]:
+        add("int", [v], lambda: int(v))
+    for v, b in [("ff", 16), ("0xff", 16), ("0xff", 0), ("0b11", 0), ("11", 2), ("12", 2), ("z", 36), ("010", 0), ("0", 0),
+                 ("0x_f", 16), ("0x__f", 16), ("7", 1), ("7", 37), (7, 10), ("  -0o7_7 ", 0), ("ZZ", 36)]:
+        add("int_base", [v, b], lambda: int(v, b))
+    for v in ["1.5", " -2.5e3 ", "inf", "-Infinity", "NaN", "+nan", "1_000.5", "1__0", "1e", ".5", "5.", "abc", "", "\u0661.\u0665",
+              "0x10", "1e400", 3, True, None, 2**70, "--1", "1.5e-400", "infinityx"]:
+        add("float", [v], lambda: float(v))
+    for v in [2.5, 3.5, -2.5, 0.5, 1.5, 2.675, 42, -42, 1e300, 0.125, -0.4, float("inf"), float("nan"), 123456.789, 2**70]:
+        for nd in [None, 0, 1, 2, -1, -2, 5]:
+            if nd is None:
+                add("round", [v], lambda: round(v))
+            else:
+                add("round", [v, nd], lambda: round(v, nd))
+    for _ in range(400):
+        x = rnd.choice([rnd.uniform(-1000, 1000), rnd.uniform(-1, 1) * 10.0 ** rnd.randint(-10, 10), rnd.randint(-9999, 9999) / 1000])
+        nd = rnd.randint(-3, 8)
+        add("round", [x, nd], lambda: round(x, nd))
+    seqs = ["", "hello", "a😀b😀c", Markup("<b>x</b>"), [], [1, 2, 3, 4, 5], (1, 2, 3), ("a",)]
+    for sq in seqs:
+        add("len", [sq], lambda: len(sq))
+        for i in [0, 1, -1, -2, 3, 10, -10]:
+            add("getitem", [sq, i], lambda: sq[i])
+        for sl in [(None, None, None), (1, None, None), (None, -1, None), (1, 3, None), (None, None, -1), (None, None, 2),
+                   (-2, None, None), (10, None, None), (None, None, -2), (3, 0, -1), (-10, 10, 3), (0, 0, 0), (4, 1, None)]:
+            add("slice", [sq] + list(sl), lambda: sq[sl[0]:sl[1]:sl[2]])
+    for sq, key in [("abc", "x"), ([1], "x"), ((1,), 1.5)]:
+        add("getitem", [sq, key], lambda: sq[key])
+    add("len", [5], lambda: len(5))
+    add("len", [{"a": 1}], lambda: len({"a": 1}))
+    add("sorted", [["b", "a", "C"]], lambda: sorted(["b", "a", "C"]))
+    add("sorted_lower", [["b", "a", "C", "A"]], lambda: sorted(["b", "a", "C", "A"], key=str.lower))
+    add("sorted_lower_rev", [["b", "a", "C", "A"]], lambda: sorted(["b", "a", "C", "A"], key=str.lower, reverse=True))
+    add("sorted", [[3, 1.5, True, 2]], lambda: sorted([3, 1.5, True, 2]))
+    add("sorted", [[1, "a"]], lambda: sorted([1, "a"]))
+    add("sorted", [["a", 1]], lambda: sorted(["a", 1]))
+    write("conversions.json", cases)
+
+
+UNICODE_POOL = ("aAzZ09 _-.,'\"\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2028\u3000"
+                "ßẞŉǰΐΰﬀﬁﬃﬅﬓİıſǅǄǆǈǉǊǲΣσςΑαΩωΆάᾼᾳῼ\u0345\u0301\u0308\u00ad\u200d"
+                "ÀàÉéÑñØøÆæŒœÞþĳĲ\u0130\u0131ꭰᏸᏰꙋ\U00010400\U00010428\U0001e900\U0001e922"
+                "١٢٣۴५৬๗²³¹½¼Ⅻⅻ①\u3007\u4e00\u00aa\u00ba\u02b0\u1d2c\u2071\u2160"
+                "😀🎉\U0001f1fa\U0001f1f8\u0378\ue000\uffff\u00b5\u01c5\u1e9e\u1f80\u1f88\u1fb3\u1fbc")
+UNICODE_CALLS = ["upper", "lower", "title", "capitalize", "swapcase", "casefold", "isalpha", "isdigit", "isdecimal", "isnumeric",
+                 "isalnum", "isspace", "islower", "isupper", "istitle", "isidentifier", "isprintable", "split", "strip",
+                 "splitlines", "repr", "len"]
+
+
+def unicode_strings():
+    rnd = random.Random(13)
+    cases = []
+    for n in range(600):
+        length = rnd.randint(0, 12)
+        text = "".join(rnd.choice(UNICODE_POOL) for _ in range(length))
+        if n % 3 == 0:
+            text = " ".join(text.split(" ")[:3]).title() if n % 2 else text
+        results = {}
+        for name in UNICODE_CALLS:
+            if name == "repr":
+                results[name] = outcome(lambda: repr(text))
+            elif name == "len":
+                results[name] = outcome(lambda: len(text))
+            else:
+                results[name] = outcome(lambda: getattr(text, name)())
+        cases.append({"text": text, "results": results})
+    write("unicode_strings.json", cases)
+
+
+def html_cases():
+    import html
+    texts = ["plain", "&amp; &lt;b&gt; &quot;q&quot; &#39;s&#39;", "&amp &lt &copy2024 &notit; &notin; &NotEqualTilde;",
+             "&#65;&#x42;&#X43;&#0;&#128;&#150;&#x110000;&#xD800;&#1;&#11;&#127;&#65535;&#99999999999;", "&#;&#x;&;&",
+             "&nbsp;x&nbsp y&hellip;&mdash;&rarr;&Rarr;&fjlig;", "&" + "a" * 40 + ";", "&amp;amp;", "a & b &c d",
+             "<p>Hello <b>World</b></p>", "<!-- c --><p class='x'>A\n  B</p>\t<br/>C &amp; D", "<a href=\"x\">l<i>ink</i></a> &lt;tag&gt;",
+             "x<!--\nmulti\n-->y", "<<b>>", "a <b c", "&AElig;&AEligx&aelig&Aacute;", "&#x1F600;&#128512;", "&ThickSpace;&NewLine;"]
+    cases = []
+    for t in texts:
+        cases.append({"op": "unescape", "text": t, "result": outcome(lambda: html.unescape(t))})
+        cases.append({"op": "markup_unescape", "text": t, "result": outcome(lambda: Markup(t).unescape())})
+        cases.append({"op": "striptags", "text": t, "result": outcome(lambda: Markup(t).striptags())})
+    write("html.json", cases)
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format"]
+    which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format", "methods", "json_cases", "conversions",
+                             "unicode_strings", "html_cases"]
     for name in which:
         globals()[name]()
