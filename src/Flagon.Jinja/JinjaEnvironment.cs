@@ -165,6 +165,8 @@ public sealed class JinjaEnvironment
                 return GetTemplate(m.Value);
             case Runtime.Undefined u:
                 throw u.Fail();
+            case null when allowList:
+                throw new TemplatesNotFound([]);
             case List<object?> or PyTuple when allowList:
                 return SelectTemplate(Ops.Iterate(value).Select(v => v is Template t2 ? t2.Name ?? "" : Ops.Str(v)).ToList());
             case List<object?> or PyTuple:

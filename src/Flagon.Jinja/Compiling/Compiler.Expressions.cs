@@ -88,7 +88,7 @@ internal sealed partial class Compiler
                     var then = Expression(ce.Then, soft);
                     int line = ce.Line;
                     var otherwise = ce.Otherwise is null
-                        ? (rc, f) => Undefined.Create(rc.Environment.Undefined, hint: $"the inline if-expression on line {line} evaluated to false and no else section was defined.")
+                        ? (rc, f) => new Undefined(hint: $"the inline if-expression on line {line} evaluated to false and no else section was defined.")
                         : Expression(ce.Otherwise, soft);
                     return (rc, f) => Ops.Truthy(test(rc, f)) ? then(rc, f) : otherwise(rc, f);
                 }

@@ -57,6 +57,7 @@ internal sealed partial class Compiler
                 }
                 return;
             }
+            bool iterated = false;
             LoopContext? loop = null;
             if (usesLoop)
             {
@@ -95,10 +96,19 @@ internal sealed partial class Compiler
                     loop.Index0 = i;
                 }
                 target(rc, frame, items[i]);
-                if (body(rc, frame) == Flow.Break)
+                var flow = body(rc, frame);
+                if (flow == Flow.Break)
                 {
                     break;
                 }
+                if (flow == Flow.Normal)
+                {
+                    iterated = true;
+                }
+            }
+            if (!iterated && otherwise is not null)
+            {
+                otherwise(rc, elseScope.NewFrame(outer));
             }
         }
 
@@ -109,8 +119,13 @@ internal sealed partial class Compiler
         };
     }
 
-    private MacroDef BuildMacro(string name, List<string> args, List<Expr> defaults, List<Stmt> body, C c)
+    private MacroDef BuildMacro(string name, List<string> args, List<Expr> defaults, List<Stmt> body, C c, bool isCaller = false)
     {
+        int callerIndex = args.IndexOf("caller");
+        if (callerIndex >= 0 && callerIndex < args.Count - defaults.Count)
+        {
+            throw Assertion("When defining macros or call blocks the special \"caller\" argument must be omitted or be given a default.", body.Count > 0 ? body[0].Line : 1);
+        }
         var scope = new Scope(c.S, true);
         var argSlots = args.Select(scope.Declare).ToArray();
         bool Uses(string special) => !args.Contains(special) && Mentions(body, special);
@@ -122,6 +137,7 @@ internal sealed partial class Compiler
         var def = new MacroDef
         {
             Name = name,
+            IsCaller = isCaller,
             Args = args,
             ArgSlots = argSlots,
             Defaults = defaults.Select(d => Expression(d, inner)).ToList(),
@@ -148,7 +164,7 @@ internal sealed partial class Compiler
 
     private StmtFn CallBlock(CallBlockStmt node, C c)
     {
-        var def = BuildMacro("caller", node.Args, node.Defaults, node.Body, c);
+        var def = BuildMacro("caller", node.Args, node.Defaults, node.Body, c, isCaller: true);
         var callee = Expression(node.Call.Target, c);
         var args = Arguments(node.Call.Args, c);
         bool ae = c.Ae;
@@ -213,7 +229,7 @@ internal sealed partial class Compiler
         int depth = DepthToRoot(c.S);
         if (depth < 0)
         {
-            throw new TemplateSyntaxError("extends can only be used at the template's top level", node.Line, _name);
+            throw Assertion("cannot use extend from a non top-level scope", node.Line);
         }
         string? name = _name;
         return (rc, f) =>

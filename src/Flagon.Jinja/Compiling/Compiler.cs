@@ -20,7 +20,7 @@ internal sealed partial class Compiler
     private int _depth;
 
     /// <summary>Compile-time state at a point of the tree.</summary>
-    private readonly record struct C(Scope S, bool Ae, bool Soft, bool InLoop);
+    private readonly record struct C(Scope S, bool Ae, bool Soft, bool InLoop, bool Captured = false);
 
     private Compiler(JinjaEnvironment env, string? name)
     {
@@ -191,7 +191,7 @@ internal sealed partial class Compiler
         return d;
     }
 
-    private int OutputCheckDepth(C c) => _hasExtends ? DepthToRoot(c.S) : -1;
+    private int OutputCheckDepth(C c) => _hasExtends && !c.Captured ? DepthToRoot(c.S) : -1;
 
     // ------------------------------------------------------------ statements
 
@@ -545,7 +545,7 @@ internal sealed partial class Compiler
     {
         var scope = new Scope(c.S, false);
         DeclareStores(node.Body, scope);
-        var body = Body(node.Body, c with { S = scope });
+        var body = Body(node.Body, c with { S = scope, Captured = true });
         bool ae = c.Ae;
         ExprFn captured = (rc, f) =>
         {
@@ -593,7 +593,7 @@ internal sealed partial class Compiler
     {
         var scope = new Scope(c.S, false);
         DeclareStores(node.Body, scope);
-        var body = Body(node.Body, c with { S = scope });
+        var body = Body(node.Body, c with { S = scope, Captured = true });
         bool ae = c.Ae;
         ExprFn captured = (rc, f) =>
         {
@@ -602,6 +602,13 @@ internal sealed partial class Compiler
         };
         var value = FilterChain(node.Filter, captured, c);
         int check = OutputCheckDepth(c);
+        var inner = value;
+        if (!ae)
+        {
+            value = (rc, f) => inner(rc, f) is var v && v is string or Markup
+                ? v
+                : throw PythonError.TypeError($"sequence item 0: expected str instance, {Ops.TypeName(v)} found");
+        }
         return (rc, f) =>
         {
             if (check >= 0 && f.Up(check).Slots[0] is not null)

@@ -11,6 +11,7 @@ internal sealed class MacroDef
     public required List<ExprFn> Defaults { get; init; }
     public required Scope Scope { get; init; }
     public required StmtFn Body { get; set; }
+    public bool IsCaller { get; init; }
     public int CallerSlot { get; init; } = -1;
     public int KwargsSlot { get; init; } = -1;
     public int VarargsSlot { get; init; } = -1;

@@ -141,7 +141,7 @@ internal sealed class Lexer
                     break;
             }
         }
-        _tokens.Add(new Token(TokenType.Eof, "", _line));
+        _tokens.Add(new Token(TokenType.Eof, "", _tokens.Count > 0 ? _tokens[^1].Line : 1));
     }
 
     private static int Count(string s, int from, int to)
@@ -184,7 +184,7 @@ internal sealed class Lexer
                 bool onlySpace = true;
                 for (int i = lpos; i < text.Length; i++)
                 {
-                    if (text[i] is not (' ' or '\t'))
+                    if (!IsSpace(text[i]) || text[i] == '\n')
                     {
                         onlySpace = false;
                         break;
@@ -662,6 +662,10 @@ internal sealed class Lexer
             throw Error($"unexpected char {PyQuote(quote.ToString())} at {_pos}");
         }
         string raw = src[(_pos + 1)..i];
+        if (_s.NewlineSequence != "\n")
+        {
+            raw = raw.Replace("\n", _s.NewlineSequence);
+        }
         _tokens.Add(new Token(TokenType.String, Unescape(raw), _line));
         _line += Count(src, _pos, i);
         _pos = i + 1;

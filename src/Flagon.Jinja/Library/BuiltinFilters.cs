@@ -47,7 +47,7 @@ internal static partial class BuiltinFilters
         f["tojson"] = ToJson;
         f["indent"] = Indent;
         f["truncate"] = Truncate;
-        f["center"] = (object? v, long width = 80) => Center(Ops.Str(v), (int)width);
+        f["center"] = (object? v, long width = 80) => StrOp(v, s => Center(s, (int)width));
         f["wordcount"] = (object? v) => (long)WordRe().Matches(Ops.Str(v)).Count;
         f["attr"] = (EvalContext ctx, object? obj, string name) => Ops.TryGetAttribute(obj, name, out var value) ? value : ctx.Undefined(obj: obj, name: name, hasObject: true);
     }
@@ -124,6 +124,10 @@ internal static partial class BuiltinFilters
     private static object? Int(object? value, object? defaultValue = null, long @base = 10)
     {
         defaultValue ??= 0L;
+        if (value is Undefined u)
+        {
+            throw u.Fail();
+        }
         value = ObjectAdapter.Normalize(value);
         switch (value)
         {
@@ -172,6 +176,10 @@ internal static partial class BuiltinFilters
     private static object? Float(object? value, object? defaultValue = null)
     {
         defaultValue ??= 0.0;
+        if (value is Undefined u)
+        {
+            throw u.Fail();
+        }
         value = ObjectAdapter.Normalize(value);
         return value switch
         {

@@ -21,8 +21,9 @@ internal static class BuiltinTests
         t["mapping"] = (object? v) => v is PyDict || ObjectAdapter.IsMapping(v);
         t["iterable"] = (object? v) => v is string or Markup or List<object?> or PyTuple or PyDict or PyRange || (v is System.Collections.IEnumerable && v is not Undefined);
         t["sequence"] = (object? v) => v is string or Markup or List<object?> or PyTuple or PyDict or PyRange || ObjectAdapter.IsMapping(v) || v is System.Collections.ICollection;
-        t["callable"] = (object? v) => Ops.IsCallable(v);
-        t["sameas"] = (object? v, object? other) => ReferenceEquals(v, other) || (v is null && other is null) || (v is bool a && other is bool b && a == b);
+        t["callable"] = (object? v) => v is Undefined || Ops.IsCallable(v);
+        t["sameas"] = (object? v, object? other) => ReferenceEquals(v, other) || (v is null && other is null) || (v is bool a && other is bool b && a == b)
+            || (v is string s1 && other is string s2 && s1 == s2) || (v is long l1 && other is long l2 && l1 == l2 && l1 is >= -5 and <= 256);
         t["escaped"] = (object? v) => v is Markup;
         t["even"] = (object? v) => Ops.Truthy(Ops.Binary("%", v, 2L)) == false;
         t["odd"] = (object? v) => Ops.Eq(Ops.Binary("%", v, 2L), 1L);

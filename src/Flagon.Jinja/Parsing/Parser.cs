@@ -229,18 +229,23 @@ internal sealed class Parser
         }
     }
 
-    private TemplateSyntaxError FailUnknownTag(string? name, int line)
+    private TemplateSyntaxError FailUnknownTag(string? name, int line, string[]? extra = null)
     {
+        var stack = new List<string[]>(_endTokenStack);
+        if (extra is not null)
+        {
+            stack.Add(extra);
+        }
         var expected = new HashSet<string>();
-        foreach (var exprs in _endTokenStack)
+        foreach (var exprs in stack)
         {
             foreach (var e in exprs)
             {
                 expected.Add(DescribeExpr(e));
             }
         }
-        string? looking = _endTokenStack.Count > 0
-            ? string.Join(" or ", _endTokenStack[^1].Select(e => "'" + DescribeExpr(e) + "'"))
+        string? looking = stack.Count > 0
+            ? string.Join(" or ", stack[^1].Select(e => "'" + DescribeExpr(e) + "'"))
             : null;
         var message = new List<string> { name is null ? "Unexpected end of template." : $"Encountered unknown tag '{name}'." };
         if (looking is not null)
@@ -268,7 +273,7 @@ internal sealed class Parser
         var result = Subparse(endTokens);
         if (Current.Type == TokenType.Eof)
         {
-            throw FailUnknownTag(null, Current.Line);
+            throw FailUnknownTag(null, Current.Line, endTokens);
         }
         if (dropNeedle)
         {

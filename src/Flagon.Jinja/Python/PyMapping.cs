@@ -60,31 +60,31 @@ public readonly struct PyMapping
                 case PyDict d:
                     foreach (var kv in d)
                     {
-                        yield return new(kv.Key, kv.Value);
+                        yield return new(PyNoneKey.FromStored(kv.Key), kv.Value);
                     }
                     break;
                 case IDictionary d:
                     foreach (DictionaryEntry kv in d)
                     {
-                        yield return new(kv.Key, kv.Value);
+                        yield return new(PyNoneKey.FromStored(kv.Key), kv.Value);
                     }
                     break;
                 case IDictionary<object, object?> d:
                     foreach (var kv in d)
                     {
-                        yield return new(kv.Key, kv.Value);
+                        yield return new(PyNoneKey.FromStored(kv.Key), kv.Value);
                     }
                     break;
                 case IReadOnlyDictionary<string, object?> d:
                     foreach (var kv in d)
                     {
-                        yield return new(kv.Key, kv.Value);
+                        yield return new(PyNoneKey.FromStored(kv.Key), kv.Value);
                     }
                     break;
                 case IReadOnlyDictionary<object, object?> d:
                     foreach (var kv in d)
                     {
-                        yield return new(kv.Key, kv.Value);
+                        yield return new(PyNoneKey.FromStored(kv.Key), kv.Value);
                     }
                     break;
             }
@@ -100,7 +100,7 @@ public readonly struct PyMapping
         switch (_target)
         {
             case PyDict d:
-                if (key is not null && d.TryGetValue(key, out value))
+                if (d.TryGetValue(PyNoneKey.ToStored(key), out value))
                 {
                     return true;
                 }

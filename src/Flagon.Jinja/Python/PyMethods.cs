@@ -857,17 +857,13 @@ public static class PyMethods
     private static void Set(object self, object? key, object? value)
     {
         PyOps.CheckHashable(key);
-        if (key is null)
-        {
-            throw PythonError.TypeError("None cannot be used as a dictionary key in Flagon.Jinja");
-        }
         switch (self)
         {
             case PyDict d:
-                d[key!] = value;
+                d[PyNoneKey.ToStored(key)] = value;
                 return;
             case IDictionary<object, object?> g:
-                g[key!] = value;
+                g[PyNoneKey.ToStored(ExistingKey(self, key))] = value;
                 return;
             case IDictionary nd when !nd.IsReadOnly:
                 try
@@ -900,10 +896,10 @@ public static class PyMethods
         switch (self)
         {
             case PyDict d:
-                d.Remove(key!);
+                d.Remove(PyNoneKey.ToStored(key));
                 return;
             case IDictionary<object, object?> g:
-                g.Remove(ExistingKey(self, key)!);
+                g.Remove(PyNoneKey.ToStored(ExistingKey(self, key)));
                 return;
             case IDictionary nd when !nd.IsReadOnly:
                 try
@@ -1029,7 +1025,7 @@ public static class PyMethods
                 var d = new PyDict();
                 foreach (var kv in Map(s).Pairs)
                 {
-                    d[kv.Key!] = kv.Value;
+                    d[PyNoneKey.ToStored(kv.Key)] = kv.Value;
                 }
                 return d;
             },

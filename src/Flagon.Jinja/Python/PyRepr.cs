@@ -33,11 +33,11 @@ public static class PyRepr
             case long l: return l.ToString(CultureInfo.InvariantCulture);
             case double d: return PyFloat.Repr(d);
             case Markup m: return m.Value;
-            case BigInteger big: return big.ToString(CultureInfo.InvariantCulture);
+            case BigInteger big: return PyNumber.ToDecimalString(big);
         }
         if (PyNumber.IsInt(value))
         {
-            return PyNumber.ToBig(value).ToString(CultureInfo.InvariantCulture);
+            return PyNumber.ToDecimalString(PyNumber.ToBig(value));
         }
         if (value is float or decimal)
         {

@@ -10,7 +10,7 @@ internal sealed class Cycler(object?[] items) : IJinjaAttributes
         value = name switch
         {
             "current" => items[_pos],
-            "items" => items.ToList(),
+            "items" => new PyTuple(items),
             "next" => new BoundMethod(this, "next", (a, k) =>
             {
                 var rv = items[_pos];

@@ -212,6 +212,11 @@ public sealed class JinjaFunction : IJinjaCallable
         {
             throw;
         }
+        catch (Exception e) when (e.InnerException is TemplateError inner)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
+            throw;
+        }
         catch (Exception e) when (e is not (OutOfMemoryException or InsufficientExecutionStackException))
         {
             throw new TemplateRuntimeError($"{Name}() failed: {e.Message}", e);

@@ -22,7 +22,7 @@ internal sealed class Macro : IJinjaCallable, IJinjaAttributes, IJinjaRepr
     {
         switch (name)
         {
-            case "name": value = _def.Name; return true;
+            case "name": value = _def.IsCaller ? null : _def.Name; return true;
             case "arguments": value = new PyTuple(_def.Args.Select(a => (object?)a).ToArray()); return true;
             case "catch_kwargs": value = _def.CatchKwargs; return true;
             case "catch_varargs": value = _def.CatchVarargs; return true;

@@ -56,6 +56,10 @@ internal static partial class Ops
 
     public static object? Binary(string op, object? a, object? b)
     {
+        if (op == "%" && a is string or Markup && b is Undefined)
+        {
+            return PyOps.Mod(a, new PyTuple(b));
+        }
         CheckUndefined(a, b);
         a = ObjectAdapter.Normalize(a);
         b = ObjectAdapter.Normalize(b);

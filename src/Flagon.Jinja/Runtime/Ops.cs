@@ -206,6 +206,10 @@ internal static partial class Ops
         {
             return u.Lookup(key);
         }
+        if (key is StrictUndefined su)
+        {
+            throw su.Fail();
+        }
         if (key is PySlice slice)
         {
             return Slice(obj, slice);

@@ -14,10 +14,16 @@ public class ConversionTests
         "getitem" => PySequence.GetItem(a[0], a[1]),
         "slice" => PySequence.Slice(a[0], a[1], a[2], a[3]),
         "sorted" => PyMethods.Sort((List<object?>)a[0]!),
+        "str" => Head(PyRepr.Str(a[0])),
+        "percent_d" => Head(PercentFormat.Format("%d", a[0])),
+        "format_comma" => Head(FormatSpec.Format(a[0], ",")),
+        "format_x" => Head(FormatSpec.Format(a[0], "x")),
         "sorted_lower" => PyMethods.Sort((List<object?>)a[0]!, x => PyStr.Lower((string)x!)),
         "sorted_lower_rev" => PyMethods.Sort((List<object?>)a[0]!, x => PyStr.Lower((string)x!), reverse: true),
         _ => throw new InvalidOperationException(op),
     };
+
+    private static string Head(string s) => s.Length > 20 ? s[..20] : s;
 
     [Fact]
     public void Conversions_and_sequences_match_python()

@@ -24,7 +24,12 @@ def enc(v):
     if v is None or isinstance(v, bool):
         return v
     if isinstance(v, int):
-        return {"i": str(v)}
+        limit = sys.get_int_max_str_digits()
+        sys.set_int_max_str_digits(0)  # encoding only; the recorded behaviour keeps the default limit
+        try:
+            return {"i": str(v)}
+        finally:
+            sys.set_int_max_str_digits(limit)
     if isinstance(v, float):
         return {"f": struct.unpack("<q", struct.pack("<d", v))[0]}
     if isinstance(v, Markup):
@@ -141,7 +146,7 @@ def operators():
                 continue
             cases.append({"op": op, "args": [enc(a), enc(b)], "result": r})
     # nested structures
-    nested = [[1, [2, (3, {"k": [None, True, 1.0]})]], {"a": (1,), "b": {"c": []}, 2: "x"},
+    nested = [[1, [2, (3, {"k": [None, True, 1.0]})]], {"a": (1,), "b": {"c": []}, 2: "x", None: "n"},
               ("it's", 'say "hi"', "both ' \"", "\\", "\t\n\r\x00\x7f\x80\xa0\u2028\U0001f600\ud7ff"),
               [Markup("<a href='x'>"), "\u0378", "\U000e0001", "\u00ad"], [1e22, 1e-7, 123456789.0, -0.0]]
     for v in nested:
@@ -326,8 +331,9 @@ DICT_CALLS = [
     ("update", [], {"kw": 3}), ("update", [["ab"]], {}), ("update", [[1]], {}), ("update", [[(1, 2, 3)]], {}),
     ("pop", ["a"], {}), ("pop", ["zz"], {}), ("pop", ["zz", "d"], {}), ("popitem", [], {}), ("setdefault", ["a", 5], {}),
     ("setdefault", ["new", 5], {}), ("setdefault", ["n2"], {}), ("copy", [], {}), ("clear", [], {}), ("get", [[1]], {}),
+    ("get", [None], {}), ("pop", [None], {}), ("setdefault", [None, 7], {}), ("update", [[(None, 3)]], {}),
 ]
-DICTS = [{"a": 1, "b": [2]}, {}, {1: "one", 2.5: "x", "s": None}]
+DICTS = [{"a": 1, "b": [2]}, {}, {1: "one", 2.5: "x", "s": None, None: 0}]
 
 
 def methods():
@@ -376,7 +382,7 @@ def json_cases():
     for t in texts:
         cases.append({"kind": "loads", "text": t, "result": outcome(lambda: json.loads(t))})
     values = [None, True, 1, -2**70, 1.0, 0.1, 1e16, float("nan"), float("inf"), -float("inf"), "x", "é😀\x7f\x00\x1f\"\\/<>&'",
-              [], {}, [1, [2, []], {}], (1, 2), {"b": 1, "a": [1, {"z": None, "y": 2.5}]}, {1: "i", 2.5: "f", True: "t", "s": "s"},
+              [], {}, [1, [2, []], {}], (1, 2), {"b": 1, "a": [1, {"z": None, "y": 2.5}]}, {1: "i", 2.5: "f", True: "t", None: "n", "s": "s"},
               {"k": (1,)}, Markup("<b>"), [Markup("<i>")], {"<": ">", "&": "'"}, {2: 1, "1": 2}, {(1,): 1}]
     opts = [dict(), dict(sort_keys=True), dict(indent=2), dict(indent=0), dict(indent="\t"), dict(indent=""), dict(indent=-1),
             dict(separators=(",", ":")), dict(ensure_ascii=False), dict(indent=2, sort_keys=True, separators=(", ", " = "))]
@@ -429,6 +435,11 @@ def conversions():
     for sq, key in [("abc", "x"), ([1], "x"), ((1,), 1.5)]:
         add("getitem", [sq, key], lambda: sq[key])
     add("len", [5], lambda: len(5))
+    for big in [10**4299, 10**4300, -10**4300, 2**14000]:
+        add("str", [big], lambda: str(big)[:20])
+        add("percent_d", [big], lambda: ("%d" % big)[:20])
+        add("format_comma", [big], lambda: format(big, ",")[:20])
+        add("format_x", [big], lambda: format(big, "x")[:20])
     add("len", [{"a": 1}], lambda: len({"a": 1}))
     add("sorted", [["b", "a", "C"]], lambda: sorted(["b", "a", "C"]))
     add("sorted_lower", [["b", "a", "C", "A"]], lambda: sorted(["b", "a", "C", "A"], key=str.lower))
