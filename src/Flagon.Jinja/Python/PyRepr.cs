@@ -47,6 +47,10 @@ public static class PyRepr
         {
             return hooked;
         }
+        if (PyDateTime.Str(value) is { } date)
+        {
+            return date;
+        }
         if (IsContainer(value))
         {
             return Repr(value);
@@ -190,6 +194,11 @@ public static class PyRepr
         if (ReprHook?.Invoke(value) is { } hooked)
         {
             sb.Append(hooked);
+            return;
+        }
+        if (PyDateTime.Repr(value) is { } date)
+        {
+            sb.Append(date);
             return;
         }
         if (!IsContainer(value))

@@ -495,8 +495,56 @@ def html_cases():
     write("html.json", cases)
 
 
+def pprint_cases():
+    import pprint
+    rnd = random.Random(17)
+    words = ["alpha", "beta", "gamma", "delta", "épsilon", "zeta 😀", "it's", "a\nb", "x" * 30, "long value " * 12]
+
+    def make(depth):
+        kind = rnd.random()
+        if depth <= 0 or kind < 0.3:
+            return rnd.choice([rnd.randint(-5000, 5000), rnd.random() * 100, rnd.choice(words), None, True, Markup("<b>")])
+        n = rnd.randint(0, 7)
+        if kind < 0.55:
+            return [make(depth - 1) for _ in range(n)]
+        if kind < 0.7:
+            return tuple(make(depth - 1) for _ in range(n))
+        return {rnd.choice(words[:6] + [str(i) for i in range(9)]): make(depth - 1) for _ in range(n)}
+
+    values = [None, 1, "short", "word " * 40, "line one\nline two " * 10, "x" * 200, [], {}, (1,), list(range(40)),
+              {"b": 1, "a": [1, 2], "c": {"z": "y" * 90}}, {2: "a", "1": "b", None: 0}, [("a" * 70, 1), ("b", [2] * 30)],
+              {"key": "word " * 30}]
+    for _ in range(150):
+        values.append(make(4))
+    cases = [{"value": enc(v), "result": outcome(lambda: pprint.pformat(v))} for v in values]
+    write("pprint.json", cases)
+
+
+def datetimes():
+    import datetime as dt
+    cases = []
+
+    def add(kind, parts, v):
+        cases.append({"kind": kind, "parts": parts, "str": str(v), "repr": repr(v), "type": type(v).__name__})
+
+    for parts in [[2024, 1, 2, 3, 4, 5, 0], [2024, 1, 2, 3, 4, 5, 120], [2024, 1, 2, 0, 0, 0, 0], [2024, 1, 2, 0, 0, 7, 0],
+                  [999, 12, 31, 23, 59, 59, 999999]]:
+        add("datetime", parts, dt.datetime(*parts))
+    for parts in [[2024, 1, 2, 3, 4, 5, 0, 0], [2024, 1, 2, 3, 4, 5, 0, -330], [2024, 6, 1, 0, 0, 0, 5, 120]]:
+        tz = dt.timezone.utc if parts[7] == 0 else dt.timezone(dt.timedelta(minutes=parts[7]))
+        add("datetimeoffset", parts, dt.datetime(*parts[:7], tzinfo=tz))
+    for parts in [[2024, 1, 2], [1, 1, 1]]:
+        add("date", parts, dt.date(*parts))
+    for parts in [[3, 4, 5, 0], [3, 4, 0, 0], [3, 4, 5, 7], [0, 0, 0, 0]]:
+        add("time", parts, dt.time(*parts))
+    for us in [0, 1, -1, 86400 * 10**6 + 3661 * 10**6, -86400 * 3 * 10**6 + 5 * 3600 * 10**6, 2 * 86400 * 10**6 + 5, 59 * 10**6,
+               -10**12 - 7]:
+        add("timedelta", [us], dt.timedelta(microseconds=us))
+    write("datetimes.json", cases)
+
+
 if __name__ == "__main__":
     which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format", "methods", "json_cases", "conversions",
-                             "unicode_strings", "html_cases"]
+                             "unicode_strings", "html_cases", "pprint_cases", "datetimes"]
     for name in which:
         globals()[name]()
