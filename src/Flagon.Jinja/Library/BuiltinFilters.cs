@@ -281,9 +281,26 @@ internal static partial class BuiltinFilters
         }
         if (method == "common")
         {
-            if (value is long or BigInteger && precision >= 0)
+            if (value is long or BigInteger)
             {
-                return value;
+                if (precision >= 0)
+                {
+                    return value;
+                }
+                var big = value is long lv ? new BigInteger(lv) : (BigInteger)value;
+                var unit = BigInteger.Pow(10, (int)Math.Min(-precision, 4000));
+                var q = BigInteger.DivRem(big, unit, out var rem);
+                if (rem.Sign < 0)
+                {
+                    q -= 1;
+                    rem += unit;
+                }
+                var twice = rem * 2;
+                if (twice > unit || (twice == unit && !q.IsEven))
+                {
+                    q += 1;
+                }
+                return Narrow(q * unit);
             }
             double d = value is double x ? x : Convert.ToDouble(value, CultureInfo.InvariantCulture);
             return PyRound(d, (int)precision);
