@@ -56,6 +56,7 @@ public sealed class Template
 
     private void RenderCore(TextWriter writer, object? context, CancellationToken ct)
     {
+        Ops.EnsureInitialized();
         var vars = ObjectAdapter.ToContext(context);
         var rc = new RenderContext(Environment, vars, new RenderShared { CancellationToken = ct }, writer);
         rc.AddBlocks(Compiled.Blocks);

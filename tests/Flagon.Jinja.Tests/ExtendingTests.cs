@@ -24,7 +24,8 @@ public class ExtendingTests
     public void ParamsAndKwargsCollectExtras()
     {
         var env = new JinjaEnvironment();
-        env.Globals["f"] = (Func<object?[], IDictionary<string, object?>, string>)((object?[] rest, IDictionary<string, object?> kwargs) => rest.Length + ":" + string.Join(",", kwargs.Keys));
+        Delegate f = (IDictionary<string, object?> kwargs, params object?[] rest) => rest.Length + ":" + string.Join(",", kwargs.Keys);
+        env.Globals["f"] = f;
         env.Filters["count_args"] = (object? value, params object?[] rest) => rest.Length;
         Assert.Equal("2 3 2:a,b", env.FromString("{{ 'x'|count_args(1, 2) }} {{ 1|count_args(1, 2, 3) }} {{ f(1, 2, a=1, b=2) }}").Render());
     }

@@ -1,4 +1,5 @@
 using Flagon.Jinja.Parsing.Nodes;
+using Flagon.Jinja.Python;
 using Flagon.Jinja.Runtime;
 
 namespace Flagon.Jinja.Compiling;
@@ -76,7 +77,7 @@ internal sealed partial class Compiler
                             {
                                 throw PythonError.TypeError($"unhashable type: '{Ops.TypeName(key)}'");
                             }
-                            dict[key ?? NoneKey.Value] = v(rc, f);
+                            dict[key ?? PyNoneKey.Value] = v(rc, f);
                         }
                         return dict;
                     };
@@ -425,10 +426,4 @@ internal sealed partial class Compiler
                 return false;
         }
     }
-}
-
-/// <summary>Stands for a <c>None</c> key in a dict literal.</summary>
-internal static class NoneKey
-{
-    public static readonly object Value = new();
 }

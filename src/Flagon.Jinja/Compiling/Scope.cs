@@ -70,7 +70,7 @@ internal sealed class Scope(Scope? parent, bool isFunction)
                 var stack = rc.Blocks[BlockName];
                 int index = stack.IndexOf(block) + 1;
                 value = index > 0 && index < stack.Count
-                    ? new BlockReference(BlockName, rc, stack, index)
+                    ? new BlockReference(BlockName, rc, stack, index, scoped)
                     : Undefined.Create(rc.Environment.Undefined, hint: $"there is no parent block called {Ops.Repr(BlockName)}.", name: "super");
             }
             else if (name == "self" && !rc.Vars.ContainsKey(name))

@@ -281,9 +281,26 @@ internal static partial class BuiltinFilters
         }
         if (method == "common")
         {
-            if (value is long or BigInteger && precision >= 0)
+            if (value is long or BigInteger)
             {
-                return value;
+                if (precision >= 0)
+                {
+                    return value;
+                }
+                var big = value is long lv ? new BigInteger(lv) : (BigInteger)value;
+                var unit = BigInteger.Pow(10, (int)Math.Min(-precision, 4000));
+                var q = BigInteger.DivRem(big, unit, out var rem);
+                if (rem.Sign < 0)
+                {
+                    q -= 1;
+                    rem += unit;
+                }
+                var twice = rem * 2;
+                if (twice > unit || (twice == unit && !q.IsEven))
+                {
+                    q += 1;
+                }
+                return Narrow(q * unit);
             }
             double d = value is double x ? x : Convert.ToDouble(value, CultureInfo.InvariantCulture);
             return PyRound(d, (int)precision);
@@ -521,11 +538,13 @@ internal static partial class BuiltinFilters
         return PercentFormat.Apply(a[0] is Markup ? a[0]! : Ops.Str(a[0]), args);
     }
 
-    private static object ToJson(EvalContext ctx, object? value, object? indent = null)
+    private static object ToJson(object? value, object? indent = null)
     {
-        string json = JsonShim.Dumps(value, indent is null ? null : (int)(long)ObjectAdapter.Normalize(indent)!);
-        json = json.Replace("<", "\\u003c").Replace(">", "\\u003e").Replace("&", "\\u0026").Replace("'", "\\u0027");
-        return new Markup(json);
+        if (value is Undefined)
+        {
+            throw PythonError.TypeError("Object of type Undefined is not JSON serializable");
+        }
+        return PyJson.HtmlSafeDumps(ObjectAdapter.Normalize(value), indent);
     }
 
     private static object Indent(object? s, object? width = null, bool first = false, bool blank = false)

@@ -214,7 +214,7 @@ public static class FormatSpec
     {
         if (spec.Length == 0)
         {
-            return v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return PyNumber.ToDecimalString(v);
         }
         var f = Parse(spec, '>', typeName, 'd');
         switch (f.Type)

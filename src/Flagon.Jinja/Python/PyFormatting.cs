@@ -101,7 +101,7 @@ internal static class PyFormatting
     {
         if (radix == 10)
         {
-            return abs.ToString(CultureInfo.InvariantCulture);
+            return PyNumber.ToDecimalString(abs);
         }
         if (abs.IsZero)
         {

@@ -60,31 +60,31 @@ public readonly struct PyMapping
                 case PyDict d:
                     foreach (var kv in d)
                     {
-                        yield return new(kv.Key, kv.Value);
+                        yield return new(PyNoneKey.FromStored(kv.Key), kv.Value);
                     }
                     break;
                 case IDictionary d:
                     foreach (DictionaryEntry kv in d)
                     {
-                        yield return new(kv.Key, kv.Value);
+                        yield return new(PyNoneKey.FromStored(kv.Key), kv.Value);
                     }
                     break;
                 case IDictionary<object, object?> d:
                     foreach (var kv in d)
                     {
-                        yield return new(kv.Key, kv.Value);
+                        yield return new(PyNoneKey.FromStored(kv.Key), kv.Value);
                     }
                     break;
                 case IReadOnlyDictionary<string, object?> d:
                     foreach (var kv in d)
                     {
-                        yield return new(kv.Key, kv.Value);
+                        yield return new(PyNoneKey.FromStored(kv.Key), kv.Value);
                     }
                     break;
                 case IReadOnlyDictionary<object, object?> d:
                     foreach (var kv in d)
                     {
-                        yield return new(kv.Key, kv.Value);
+                        yield return new(PyNoneKey.FromStored(kv.Key), kv.Value);
                     }
                     break;
             }
@@ -100,7 +100,7 @@ public readonly struct PyMapping
         switch (_target)
         {
             case PyDict d:
-                if (key is not null && d.TryGetValue(key, out value))
+                if (d.TryGetValue(PyNoneKey.ToStored(key), out value))
                 {
                     return true;
                 }
@@ -108,7 +108,7 @@ public readonly struct PyMapping
                 return false;
             case IReadOnlyDictionary<string, object?> d when key is string or Markup:
                 return d.TryGetValue(key.ToString()!, out value);
-            case IDictionary d when key is not null && Fast(d, key):
+            case IDictionary d when key is string:
                 if (d.Contains(key))
                 {
                     value = d[key];
@@ -131,11 +131,4 @@ public readonly struct PyMapping
 
     /// <summary>Whether the dictionary holds <paramref name="key"/>.</summary>
     public bool ContainsKey(object? key) => TryGetValue(key, out _);
-
-    private static bool Fast(IDictionary d, object key)
-    {
-        // A typed Dictionary<string, X> finds string keys exactly; other key kinds need Python equality.
-        var type = d.GetType();
-        return type.IsGenericType && type.GetGenericArguments()[0] == key.GetType() && key is string;
-    }
 }

@@ -756,8 +756,26 @@ public static class PyMethods
     /// Python's stable <c>list.sort()</c> using only <c>&lt;</c> (later &lt; earlier, as CPython's
     /// timsort compares), optionally reversed while keeping equal items in order.
     /// </summary>
-    public static List<object?> Sort(List<object?> items, bool reverse = false)
+    public static List<object?> Sort(List<object?> items, bool reverse = false) => Sort(items, null, reverse);
+
+    /// <summary>
+    /// Python's <c>sorted(items, key=key, reverse=reverse)</c>: stable, comparing the keys with <c>&lt;</c>
+    /// only (each key computed once), as Jinja's sort, dictsort, unique, min and max filters need.
+    /// </summary>
+    public static List<object?> Sort(IEnumerable<object?> items, Func<object?, object?>? key, bool reverse = false)
     {
+        if (key is not null)
+        {
+            var pairs = items.Select(x => (object?)new PyTuple(key(x), x)).ToList();
+            var byKey = new List<object?>(pairs.Count);
+            // Sort (key, item) pairs by key alone: wrap keys so ties never compare the items.
+            var keys = pairs.Select((p, i) => (object?)new KeyedItem(((PyTuple)p!)[0], i)).ToList();
+            foreach (var k in Sort(keys, null, reverse))
+            {
+                byKey.Add(((PyTuple)pairs[((KeyedItem)k!).Index]!)[1]);
+            }
+            return byKey;
+        }
         var work = new List<object?>(items);
         if (reverse)
         {
@@ -774,6 +792,11 @@ public static class PyMethods
         return result;
     }
 
+    private sealed record KeyedItem(object? Key, int Index);
+
+    private static bool SortLess(object? x, object? y) =>
+        x is KeyedItem kx && y is KeyedItem ky ? PyOps.Less(kx.Key, ky.Key) : PyOps.Less(x, y);
+
     private static void MergeSort(object?[] a, object?[] tmp, int lo, int hi)
     {
         if (hi - lo < 2)
@@ -786,7 +809,7 @@ public static class PyMethods
             {
                 var x = a[i];
                 int j = i;
-                while (j > lo && PyOps.Less(x, a[j - 1]))
+                while (j > lo && SortLess(x, a[j - 1]))
                 {
                     a[j] = a[j - 1];
                     j--;
@@ -801,7 +824,7 @@ public static class PyMethods
         int l = lo, r = mid, k = lo;
         while (l < mid && r < hi)
         {
-            tmp[k++] = PyOps.Less(a[r], a[l]) ? a[r++] : a[l++];
+            tmp[k++] = SortLess(a[r], a[l]) ? a[r++] : a[l++];
         }
         while (l < mid)
         {
@@ -834,17 +857,13 @@ public static class PyMethods
     private static void Set(object self, object? key, object? value)
     {
         PyOps.CheckHashable(key);
-        if (key is null)
-        {
-            throw PythonError.TypeError("None cannot be used as a dictionary key in Flagon.Jinja");
-        }
         switch (self)
         {
             case PyDict d:
-                d[key!] = value;
+                d[PyNoneKey.ToStored(key)] = value;
                 return;
             case IDictionary<object, object?> g:
-                g[key!] = value;
+                g[PyNoneKey.ToStored(ExistingKey(self, key))] = value;
                 return;
             case IDictionary nd when !nd.IsReadOnly:
                 try
@@ -877,10 +896,10 @@ public static class PyMethods
         switch (self)
         {
             case PyDict d:
-                d.Remove(key!);
+                d.Remove(PyNoneKey.ToStored(key));
                 return;
             case IDictionary<object, object?> g:
-                g.Remove(ExistingKey(self, key)!);
+                g.Remove(PyNoneKey.ToStored(ExistingKey(self, key)));
                 return;
             case IDictionary nd when !nd.IsReadOnly:
                 try
@@ -1006,7 +1025,7 @@ public static class PyMethods
                 var d = new PyDict();
                 foreach (var kv in Map(s).Pairs)
                 {
-                    d[kv.Key!] = kv.Value;
+                    d[PyNoneKey.ToStored(kv.Key)] = kv.Value;
                 }
                 return d;
             },

@@ -24,6 +24,29 @@ public static class PyNumber
     public static object Normalize(BigInteger value) =>
         value >= long.MinValue && value <= long.MaxValue ? (object)(long)value : value;
 
+    /// <summary>CPython 3.11's limit on decimal digits when converting an int to or from text.</summary>
+    public const int MaxStrDigits = 4300;
+
+    /// <summary>
+    /// Python's <c>str(int)</c>: decimal text, raising ValueError beyond <see cref="MaxStrDigits"/> digits
+    /// as CPython 3.11 does (which also keeps a template from spending seconds printing a huge number).
+    /// </summary>
+    public static string ToDecimalString(BigInteger value)
+    {
+        long bits = BigInteger.Abs(value).GetBitLength();
+        if (bits > 64)
+        {
+            bool tooLong = bits * 0.30102999566398120 > MaxStrDigits + 1;
+            string text = tooLong ? "" : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (tooLong || text.Length - (value.Sign < 0 ? 1 : 0) > MaxStrDigits)
+            {
+                throw PythonError.ValueError($"Exceeds the limit ({MaxStrDigits} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+            }
+            return text;
+        }
+        return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Reads a Python int as a <c>long</c> when it fits.</summary>
     public static bool TryGetLong(object? value, out long result)
     {

@@ -449,6 +449,10 @@ public static class PyOps
         {
             return hooked;
         }
+        if (PyDateTime.TypeName(value) is { } date)
+        {
+            return date;
+        }
         if (IsList(value))
         {
             return "list";
@@ -777,6 +781,11 @@ public static class PyOps
                 }
                 return CompareCore(ix, iy, op, depth + 1);
             }
+        }
+        // Other .NET values of one comparable type (dates, times, Guids) order as their Python counterparts do.
+        if (a is IComparable ca && b is not null && a.GetType() == b.GetType() && !IsList(a) && !PyMapping.IsMapping(a))
+        {
+            return Math.Sign(ca.CompareTo(b));
         }
         throw PythonError.TypeError($"'{op}' not supported between instances of '{TypeName(a)}' and '{TypeName(b)}'");
     }

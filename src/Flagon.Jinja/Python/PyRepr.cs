@@ -33,11 +33,11 @@ public static class PyRepr
             case long l: return l.ToString(CultureInfo.InvariantCulture);
             case double d: return PyFloat.Repr(d);
             case Markup m: return m.Value;
-            case BigInteger big: return big.ToString(CultureInfo.InvariantCulture);
+            case BigInteger big: return PyNumber.ToDecimalString(big);
         }
         if (PyNumber.IsInt(value))
         {
-            return PyNumber.ToBig(value).ToString(CultureInfo.InvariantCulture);
+            return PyNumber.ToDecimalString(PyNumber.ToBig(value));
         }
         if (value is float or decimal)
         {
@@ -47,12 +47,20 @@ public static class PyRepr
         {
             return hooked;
         }
+        if (PyDateTime.Str(value) is { } date)
+        {
+            return date;
+        }
         if (IsContainer(value))
         {
             return Repr(value);
         }
-        return value.ToString() ?? "";
+        return Fallback(value);
     }
+
+    // Other .NET objects print through ToString, culture-independent so output never depends on the server locale.
+    private static string Fallback(object value) =>
+        (value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString()) ?? "";
 
     /// <summary>Python's <c>repr(value)</c>.</summary>
     public static string Repr(object? value)
@@ -188,9 +196,14 @@ public static class PyRepr
             sb.Append(hooked);
             return;
         }
+        if (PyDateTime.Repr(value) is { } date)
+        {
+            sb.Append(date);
+            return;
+        }
         if (!IsContainer(value))
         {
-            sb.Append(StrHook?.Invoke(value) ?? value.ToString());
+            sb.Append(StrHook?.Invoke(value) ?? Fallback(value));
             return;
         }
         if (depth > MaxDepth)

@@ -690,7 +690,7 @@ public static class PyStr
     }
 
     /// <summary>MarkupSafe's <c>Markup.unescape()</c> (Python's <c>html.unescape</c> for the common entities).</summary>
-    public static string Unescape(string s) => System.Net.WebUtility.HtmlDecode(s);
+    public static string Unescape(string s) => PyHtml.Unescape(s);
 
     /// <summary>Wraps a str result back into Markup when the receiver was Markup.</summary>
     internal static object Wrap(string value, bool markup) => markup ? new Markup(value) : value;

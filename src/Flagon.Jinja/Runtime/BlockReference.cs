@@ -1,14 +1,14 @@
 namespace Flagon.Jinja.Runtime;
 
 /// <summary><c>super()</c> and <c>self.name()</c>: a callable reference to one level of a block stack.</summary>
-internal sealed class BlockReference(string name, RenderContext context, List<BlockDef> stack, int depth) : IJinjaCallable, IJinjaAttributes, IJinjaRepr
+internal sealed class BlockReference(string name, RenderContext context, List<BlockDef> stack, int depth, IReadOnlyDictionary<string, object?>? scoped = null) : IJinjaCallable, IJinjaAttributes, IJinjaRepr
 {
     public object? Call(EvalContext ctx, object?[] args, IReadOnlyList<KeyValuePair<string, object?>>? kwargs)
     {
         context.Enter();
         try
         {
-            string s = context.Capture(() => stack[depth].Render(context, null));
+            string s = context.Capture(() => stack[depth].Render(context, scoped));
             return ctx.Autoescape ? new Markup(s) : s;
         }
         finally
@@ -22,7 +22,7 @@ internal sealed class BlockReference(string name, RenderContext context, List<Bl
         if (attr == "super")
         {
             value = depth + 1 < stack.Count
-                ? new BlockReference(name, context, stack, depth + 1)
+                ? new BlockReference(name, context, stack, depth + 1, scoped)
                 : Undefined.Create(context.Environment.Undefined, hint: $"there is no parent block called {Ops.Repr(name)}.", name: "super");
             return true;
         }

@@ -8,36 +8,51 @@ namespace Flagon.Jinja.Runtime;
 /// </summary>
 internal static partial class Ops
 {
-    static Ops()
+    private static readonly Func<object, string?> StrHook = v => v switch
     {
-        PyRepr.StrHook = v => v switch
-        {
-            Undefined u => u.Render(),
-            IJinjaRepr r when v is not TemplateModule => r.Repr(),
-            _ => null,
-        };
-        PyRepr.ReprHook = v => v switch
-        {
-            Undefined => "Undefined",
-            IJinjaRepr r => r.Repr(),
-            _ => null,
-        };
-        PyOps.TypeNameHook = v => v switch
-        {
-            Undefined u => u.GetType().Name,
-            Macro => "Macro",
-            LoopContext => "LoopContext",
-            Namespace => "Namespace",
-            PyRange => "range",
-            TemplateModule => "TemplateModule",
-            IJinjaCallable => "function",
-            _ => null,
-        };
-    }
+        Undefined u => u.Render(),
+        IJinjaRepr r when v is not TemplateModule => r.Repr(),
+        _ => null,
+    };
 
-    /// <summary>Makes sure the Python layer's hooks are installed (they are set by the static constructor).</summary>
+    private static readonly Func<object, string?> ReprHook = v => v switch
+    {
+        Undefined => "Undefined",
+        IJinjaRepr r => r.Repr(),
+        _ => null,
+    };
+
+    private static readonly Func<object, string?> TypeNameHook = v => v switch
+    {
+        Undefined u => u.GetType().Name,
+        Macro => "Macro",
+        LoopContext => "LoopContext",
+        Namespace => "Namespace",
+        PyRange => "range",
+        TemplateModule => "TemplateModule",
+        IJinjaCallable => "function",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Installs the engine's str/repr/type-name hooks into the Python layer (the engine's own types:
+    /// Undefined, Macro, loop…). Called when an environment is created and before each render, so a
+    /// hook replaced elsewhere is put back.
+    /// </summary>
     public static void EnsureInitialized()
     {
+        if (!ReferenceEquals(PyRepr.StrHook, StrHook))
+        {
+            PyRepr.StrHook = StrHook;
+        }
+        if (!ReferenceEquals(PyRepr.ReprHook, ReprHook))
+        {
+            PyRepr.ReprHook = ReprHook;
+        }
+        if (!ReferenceEquals(PyOps.TypeNameHook, TypeNameHook))
+        {
+            PyOps.TypeNameHook = TypeNameHook;
+        }
     }
 
     public static string TypeName(object? v) => PyOps.TypeName(v);

@@ -1,4 +1,3 @@
-#if FLAGON_ENGINE // removed once engine-core and engine-python are merged in (they define JinjaEnvironment and the loaders)
 using System.Text.Json;
 using Flagon.Jinja.Loaders;
 
@@ -111,4 +110,3 @@ public static class ConformanceEngine
         return env;
     }
 }
-#endif

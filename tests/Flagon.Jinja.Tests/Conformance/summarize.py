@@ -18,16 +18,26 @@ LANGUAGE = ["lexing", "whitespace", "expressions", "numbers", "repr", "strings",
 def main():
     report = sys.argv[1]
     rows = {}
+    started = set()
     with open(report, encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 2:
+            if len(parts) == 2 and parts[1] == "RUN":
+                started.add(parts[0])
+            elif len(parts) >= 2:
                 parts += [""] * (4 - len(parts))
                 rows[parts[0]] = parts
+    crashed = sorted(started - set(rows))
+    if "--crashed" in sys.argv:
+        print(" ".join(crashed))
+        return
+    for name in crashed:
+        rows[name] = [name, "FAIL", "crashed the test process (stack overflow?)", ""]
     per_area = collections.OrderedDict()
     causes = collections.Counter()
     examples = collections.defaultdict(list)
     notes = collections.Counter()
+    note_examples = []
     for name, (_, status, cause, note) in sorted(rows.items()):
         area = name.split("/", 1)[0]
         stats = per_area.setdefault(area, [0, 0])
@@ -41,6 +51,7 @@ def main():
                 examples[key].append(name)
         for n in filter(None, note.split(" | ")):
             notes[re.sub(r":.*", "", n)] += 1
+            note_examples.append("%s: %s" % (name, n))
     failed = sorted(n for n, r in rows.items() if r[1] != "PASS")
 
     def total(areas):
@@ -61,10 +72,33 @@ def main():
     out += ["", "## Top failure causes", "", "| count | cause | examples |", "|---:|---|---|"]
     for key, n in causes.most_common(40):
         out.append("| %d | %s | %s |" % (n, key.replace("|", "\\|"), ", ".join(examples[key])))
+    missing_filters = collections.Counter()
+    missing_attrs = collections.Counter()
+    for name, (_, status, cause, _) in rows.items():
+        if status == "PASS":
+            continue
+        m = re.search(r"No filter named '([^']*)'", cause)
+        if m:
+            missing_filters[m.group(1)] += 1
+        m = re.search(r"UndefinedError: '([^']*) object' has no attribute '([^']*)'", cause)
+        if m:
+            missing_attrs[m.group(1) + "." + m.group(2)] += 1
+    if missing_filters:
+        out += ["", "## Filters the engine lacks (cases failing on them)", "",
+                ", ".join("`%s` %d" % kv for kv in missing_filters.most_common())]
+    if missing_attrs:
+        out += ["", "## Methods/attributes the engine lacks (cases failing on them)", "",
+                ", ".join("`%s` %d" % kv for kv in missing_attrs.most_common())]
+    triage = read_triage()
+    if triage:
+        out += ["", triage]
     if notes:
         out += ["", "## Notes on passing cases (not failures)", ""]
         for key, n in notes.most_common():
             out.append("- %d × %s" % (n, key))
+        out += ["", "Examples:", ""]
+        for example in note_examples[:30]:
+            out.append("- " + example.replace("|", "\\|"))
     with open(os.path.join(HERE, "STATUS.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
     if "--update-known-failures" in sys.argv:
@@ -75,6 +109,16 @@ def main():
                 f.write(name + "\n")
     p, t = total(list(per_area))
     print("conformance: %d / %d pass, %d failing" % (p, t, len(failed)))
+
+
+def read_triage():
+    """Keeps the hand-written triage block of the previous STATUS.md."""
+    path = os.path.join(HERE, "STATUS.md")
+    if not os.path.exists(path):
+        return ""
+    text = open(path, encoding="utf-8").read()
+    m = re.search(r"<!-- triage -->.*?<!-- /triage -->", text, re.S)
+    return m.group(0) if m else ""
 
 
 def normalise(cause, area):

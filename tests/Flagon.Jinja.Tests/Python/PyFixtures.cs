@@ -49,7 +49,7 @@ internal static class PyFixtures
                 var d = new PyDict();
                 foreach (var pair in prop.Value.EnumerateArray())
                 {
-                    d[Decode(pair[0])!] = Decode(pair[1]);
+                    d[PyNoneKey.ToStored(Decode(pair[0]))] = Decode(pair[1]);
                 }
                 return d;
         }

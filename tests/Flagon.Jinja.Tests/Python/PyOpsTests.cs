@@ -91,15 +91,18 @@ public class PyOpsTests
         var self = new List<object?>();
         self.Add(self);
         Assert.Equal("[[...]]", PyRepr.Repr(self));
+        // The hook is process-wide and the engine installs its own: chain to it and restore it,
+        // so tests running in parallel keep seeing the engine's hook.
         var sentinel = new object();
-        PyRepr.ReprHook = o => ReferenceEquals(o, sentinel) ? "Sentinel" : null;
+        var previous = PyRepr.ReprHook;
+        PyRepr.ReprHook = o => ReferenceEquals(o, sentinel) ? "Sentinel" : previous?.Invoke(o);
         try
         {
             Assert.Equal("[Sentinel]", PyRepr.Repr(new List<object?> { sentinel }));
         }
         finally
         {
-            PyRepr.ReprHook = null;
+            PyRepr.ReprHook = previous;
         }
     }
 }

@@ -24,7 +24,12 @@ def enc(v):
     if v is None or isinstance(v, bool):
         return v
     if isinstance(v, int):
-        return {"i": str(v)}
+        limit = sys.get_int_max_str_digits()
+        sys.set_int_max_str_digits(0)  # encoding only; the recorded behaviour keeps the default limit
+        try:
+            return {"i": str(v)}
+        finally:
+            sys.set_int_max_str_digits(limit)
     if isinstance(v, float):
         return {"f": struct.unpack("<q", struct.pack("<d", v))[0]}
     if isinstance(v, Markup):
@@ -141,7 +146,7 @@ def operators():
                 continue
             cases.append({"op": op, "args": [enc(a), enc(b)], "result": r})
     # nested structures
-    nested = [[1, [2, (3, {"k": [None, True, 1.0]})]], {"a": (1,), "b": {"c": []}, 2: "x"},
+    nested = [[1, [2, (3, {"k": [None, True, 1.0]})]], {"a": (1,), "b": {"c": []}, 2: "x", None: "n"},
               ("it's", 'say "hi"', "both ' \"", "\\", "\t\n\r\x00\x7f\x80\xa0\u2028\U0001f600\ud7ff"),
               [Markup("<a href='x'>"), "\u0378", "\U000e0001", "\u00ad"], [1e22, 1e-7, 123456789.0, -0.0]]
     for v in nested:
@@ -326,8 +331,9 @@ DICT_CALLS = [
     ("update", [], {"kw": 3}), ("update", [["ab"]], {}), ("update", [[1]], {}), ("update", [[(1, 2, 3)]], {}),
     ("pop", ["a"], {}), ("pop", ["zz"], {}), ("pop", ["zz", "d"], {}), ("popitem", [], {}), ("setdefault", ["a", 5], {}),
     ("setdefault", ["new", 5], {}), ("setdefault", ["n2"], {}), ("copy", [], {}), ("clear", [], {}), ("get", [[1]], {}),
+    ("get", [None], {}), ("pop", [None], {}), ("setdefault", [None, 7], {}), ("update", [[(None, 3)]], {}),
 ]
-DICTS = [{"a": 1, "b": [2]}, {}, {1: "one", 2.5: "x", "s": None}]
+DICTS = [{"a": 1, "b": [2]}, {}, {1: "one", 2.5: "x", "s": None, None: 0}]
 
 
 def methods():
@@ -363,7 +369,182 @@ def methods():
     write("methods.json", cases)
 
 
+def json_cases():
+    import jinja2.utils
+    cases = []
+    texts = ['{"b": 1, "a": [1, 2.5, -0.0, 1e400, -1e400, 12345678901234567890123, -1E-7, 0.1], "b": true}',
+             '[null, true, false, "x\\u00e9\\ud83d\\ude00\\n\\"", "\\ud800", NaN, Infinity, -Infinity, {}]',
+             ' \t\n[ 1 , 2 ] \r', '"\u00e9"', '1', '-0', '1.0', '1e5', '1E+2', '-', '01', '1.', '.5', '[1,]', '{"a":1,}',
+             '{"a" 1}', "{'a': 1}", '{"a": 1', '[1 2]', '"abc', '"a\\x"', '"a\\u12"', '"a\tb"', '', ' ', 'nul', 'true false',
+             '[' * 5 + ']' * 5, '{"\u00e9": "\U0001f600", "k": "line\nbreak"}', '{"a": {"b": {"c": [1, {"d": null}]}}}',
+             '123456789012345678901234567890', '-9223372036854775809', '9223372036854775807', '1e-400', '[1.5e300, 2e-5]',
+             '"\U0001f600 bad \\u"', '\n\n  {"x": 1 x', '[NaN1]', '{"a":1}{}']
+    for t in texts:
+        cases.append({"kind": "loads", "text": t, "result": outcome(lambda: json.loads(t))})
+    values = [None, True, 1, -2**70, 1.0, 0.1, 1e16, float("nan"), float("inf"), -float("inf"), "x", "é😀\x7f\x00\x1f\"\\/<>&'",
+              [], {}, [1, [2, []], {}], (1, 2), {"b": 1, "a": [1, {"z": None, "y": 2.5}]}, {1: "i", 2.5: "f", True: "t", None: "n", "s": "s"},
+              {"k": (1,)}, Markup("<b>"), [Markup("<i>")], {"<": ">", "&": "'"}, {2: 1, "1": 2}, {(1,): 1}]
+    opts = [dict(), dict(sort_keys=True), dict(indent=2), dict(indent=0), dict(indent="\t"), dict(indent=""), dict(indent=-1),
+            dict(separators=(",", ":")), dict(ensure_ascii=False), dict(indent=2, sort_keys=True, separators=(", ", " = "))]
+    for v in values:
+        for o in opts:
+            def run():
+                return json.dumps(v, **o)
+            cases.append({"kind": "dumps", "value": enc(v), "options": {k: (list(x) if isinstance(x, tuple) else x) for k, x in o.items()},
+                          "result": outcome(run)})
+        for ind in [None, 2]:
+            cases.append({"kind": "tojson", "value": enc(v), "options": {"indent": ind},
+                          "result": outcome(lambda: jinja2.utils.htmlsafe_json_dumps(v, indent=ind, sort_keys=True))})  # as |tojson calls it
+    write("json.json", cases)
+
+
+def conversions():
+    rnd = random.Random(9)
+    cases = []
+
+    def add(op, args, fn):
+        cases.append({"op": op, "args": enc(list(args)), "result": outcome(fn)})
+
+    for v in ["42", " -17 ", "+5", "1_000", "1__0", "_1", "1_", "0x1f", "0b101", "0o17", "010", "000", "0_0", "1.5", "", "abc",
+              "\u0661\u0662", "\u00b2", "9" * 30, " \u2003 12 \n", 3.99, -3.99, True, None, [1], float("inf"), float("nan"), 2**70, "\t"]:
+        add("int", [v], lambda: int(v))
+    for v, b in [("ff", 16), ("0xff", 16), ("0xff", 0), ("0b11", 0), ("11", 2), ("12", 2), ("z", 36), ("010", 0), ("0", 0),
+                 ("0x_f", 16), ("0x__f", 16), ("7", 1), ("7", 37), (7, 10), ("  -0o7_7 ", 0), ("ZZ", 36)]:
+        add("int_base", [v, b], lambda: int(v, b))
+    for v in ["1.5", " -2.5e3 ", "inf", "-Infinity", "NaN", "+nan", "1_000.5", "1__0", "1e", ".5", "5.", "abc", "", "\u0661.\u0665",
+              "0x10", "1e400", 3, True, None, 2**70, "--1", "1.5e-400", "infinityx"]:
+        add("float", [v], lambda: float(v))
+    for v in [2.5, 3.5, -2.5, 0.5, 1.5, 2.675, 42, -42, 1e300, 0.125, -0.4, float("inf"), float("nan"), 123456.789, 2**70]:
+        for nd in [None, 0, 1, 2, -1, -2, 5]:
+            if nd is None:
+                add("round", [v], lambda: round(v))
+            else:
+                add("round", [v, nd], lambda: round(v, nd))
+    for _ in range(400):
+        x = rnd.choice([rnd.uniform(-1000, 1000), rnd.uniform(-1, 1) * 10.0 ** rnd.randint(-10, 10), rnd.randint(-9999, 9999) / 1000])
+        nd = rnd.randint(-3, 8)
+        add("round", [x, nd], lambda: round(x, nd))
+    seqs = ["", "hello", "a😀b😀c", Markup("<b>x</b>"), [], [1, 2, 3, 4, 5], (1, 2, 3), ("a",)]
+    for sq in seqs:
+        add("len", [sq], lambda: len(sq))
+        for i in [0, 1, -1, -2, 3, 10, -10]:
+            add("getitem", [sq, i], lambda: sq[i])
+        for sl in [(None, None, None), (1, None, None), (None, -1, None), (1, 3, None), (None, None, -1), (None, None, 2),
+                   (-2, None, None), (10, None, None), (None, None, -2), (3, 0, -1), (-10, 10, 3), (0, 0, 0), (4, 1, None)]:
+            add("slice", [sq] + list(sl), lambda: sq[sl[0]:sl[1]:sl[2]])
+    for sq, key in [("abc", "x"), ([1], "x"), ((1,), 1.5)]:
+        add("getitem", [sq, key], lambda: sq[key])
+    add("len", [5], lambda: len(5))
+    for big in [10**4299, 10**4300, -10**4300, 2**14000]:
+        add("str", [big], lambda: str(big)[:20])
+        add("percent_d", [big], lambda: ("%d" % big)[:20])
+        add("format_comma", [big], lambda: format(big, ",")[:20])
+        add("format_x", [big], lambda: format(big, "x")[:20])
+    add("len", [{"a": 1}], lambda: len({"a": 1}))
+    add("sorted", [["b", "a", "C"]], lambda: sorted(["b", "a", "C"]))
+    add("sorted_lower", [["b", "a", "C", "A"]], lambda: sorted(["b", "a", "C", "A"], key=str.lower))
+    add("sorted_lower_rev", [["b", "a", "C", "A"]], lambda: sorted(["b", "a", "C", "A"], key=str.lower, reverse=True))
+    add("sorted", [[3, 1.5, True, 2]], lambda: sorted([3, 1.5, True, 2]))
+    add("sorted", [[1, "a"]], lambda: sorted([1, "a"]))
+    add("sorted", [["a", 1]], lambda: sorted(["a", 1]))
+    write("conversions.json", cases)
+
+
+UNICODE_POOL = ("aAzZ09 _-.,'\"\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2028\u3000"
+                "ßẞŉǰΐΰﬀﬁﬃﬅﬓİıſǅǄǆǈǉǊǲΣσςΑαΩωΆάᾼᾳῼ\u0345\u0301\u0308\u00ad\u200d"
+                "ÀàÉéÑñØøÆæŒœÞþĳĲ\u0130\u0131ꭰᏸᏰꙋ\U00010400\U00010428\U0001e900\U0001e922"
+                "١٢٣۴५৬๗²³¹½¼Ⅻⅻ①\u3007\u4e00\u00aa\u00ba\u02b0\u1d2c\u2071\u2160"
+                "😀🎉\U0001f1fa\U0001f1f8\u0378\ue000\uffff\u00b5\u01c5\u1e9e\u1f80\u1f88\u1fb3\u1fbc")
+UNICODE_CALLS = ["upper", "lower", "title", "capitalize", "swapcase", "casefold", "isalpha", "isdigit", "isdecimal", "isnumeric",
+                 "isalnum", "isspace", "islower", "isupper", "istitle", "isidentifier", "isprintable", "split", "strip",
+                 "splitlines", "repr", "len"]
+
+
+def unicode_strings():
+    rnd = random.Random(13)
+    cases = []
+    for n in range(600):
+        length = rnd.randint(0, 12)
+        text = "".join(rnd.choice(UNICODE_POOL) for _ in range(length))
+        if n % 3 == 0:
+            text = " ".join(text.split(" ")[:3]).title() if n % 2 else text
+        results = {}
+        for name in UNICODE_CALLS:
+            if name == "repr":
+                results[name] = outcome(lambda: repr(text))
+            elif name == "len":
+                results[name] = outcome(lambda: len(text))
+            else:
+                results[name] = outcome(lambda: getattr(text, name)())
+        cases.append({"text": text, "results": results})
+    write("unicode_strings.json", cases)
+
+
+def html_cases():
+    import html
+    texts = ["plain", "&amp; &lt;b&gt; &quot;q&quot; &#39;s&#39;", "&amp &lt &copy2024 &notit; &notin; &NotEqualTilde;",
+             "&#65;&#x42;&#X43;&#0;&#128;&#150;&#x110000;&#xD800;&#1;&#11;&#127;&#65535;&#99999999999;", "&#;&#x;&;&",
+             "&nbsp;x&nbsp y&hellip;&mdash;&rarr;&Rarr;&fjlig;", "&" + "a" * 40 + ";", "&amp;amp;", "a & b &c d",
+             "<p>Hello <b>World</b></p>", "<!-- c --><p class='x'>A\n  B</p>\t<br/>C &amp; D", "<a href=\"x\">l<i>ink</i></a> &lt;tag&gt;",
+             "x<!--\nmulti\n-->y", "<<b>>", "a <b c", "&AElig;&AEligx&aelig&Aacute;", "&#x1F600;&#128512;", "&ThickSpace;&NewLine;"]
+    cases = []
+    for t in texts:
+        cases.append({"op": "unescape", "text": t, "result": outcome(lambda: html.unescape(t))})
+        cases.append({"op": "markup_unescape", "text": t, "result": outcome(lambda: Markup(t).unescape())})
+        cases.append({"op": "striptags", "text": t, "result": outcome(lambda: Markup(t).striptags())})
+    write("html.json", cases)
+
+
+def pprint_cases():
+    import pprint
+    rnd = random.Random(17)
+    words = ["alpha", "beta", "gamma", "delta", "épsilon", "zeta 😀", "it's", "a\nb", "x" * 30, "long value " * 12]
+
+    def make(depth):
+        kind = rnd.random()
+        if depth <= 0 or kind < 0.3:
+            return rnd.choice([rnd.randint(-5000, 5000), rnd.random() * 100, rnd.choice(words), None, True, Markup("<b>")])
+        n = rnd.randint(0, 7)
+        if kind < 0.55:
+            return [make(depth - 1) for _ in range(n)]
+        if kind < 0.7:
+            return tuple(make(depth - 1) for _ in range(n))
+        return {rnd.choice(words[:6] + [str(i) for i in range(9)]): make(depth - 1) for _ in range(n)}
+
+    values = [None, 1, "short", "word " * 40, "line one\nline two " * 10, "x" * 200, [], {}, (1,), list(range(40)),
+              {"b": 1, "a": [1, 2], "c": {"z": "y" * 90}}, {2: "a", "1": "b", None: 0}, [("a" * 70, 1), ("b", [2] * 30)],
+              {"key": "word " * 30}]
+    for _ in range(150):
+        values.append(make(4))
+    cases = [{"value": enc(v), "result": outcome(lambda: pprint.pformat(v))} for v in values]
+    write("pprint.json", cases)
+
+
+def datetimes():
+    import datetime as dt
+    cases = []
+
+    def add(kind, parts, v):
+        cases.append({"kind": kind, "parts": parts, "str": str(v), "repr": repr(v), "type": type(v).__name__})
+
+    for parts in [[2024, 1, 2, 3, 4, 5, 0], [2024, 1, 2, 3, 4, 5, 120], [2024, 1, 2, 0, 0, 0, 0], [2024, 1, 2, 0, 0, 7, 0],
+                  [999, 12, 31, 23, 59, 59, 999999]]:
+        add("datetime", parts, dt.datetime(*parts))
+    for parts in [[2024, 1, 2, 3, 4, 5, 0, 0], [2024, 1, 2, 3, 4, 5, 0, -330], [2024, 6, 1, 0, 0, 0, 5, 120]]:
+        tz = dt.timezone.utc if parts[7] == 0 else dt.timezone(dt.timedelta(minutes=parts[7]))
+        add("datetimeoffset", parts, dt.datetime(*parts[:7], tzinfo=tz))
+    for parts in [[2024, 1, 2], [1, 1, 1]]:
+        add("date", parts, dt.date(*parts))
+    for parts in [[3, 4, 5, 0], [3, 4, 0, 0], [3, 4, 5, 7], [0, 0, 0, 0]]:
+        add("time", parts, dt.time(*parts))
+    for us in [0, 1, -1, 86400 * 10**6 + 3661 * 10**6, -86400 * 3 * 10**6 + 5 * 3600 * 10**6, 2 * 86400 * 10**6 + 5, 59 * 10**6,
+               -10**12 - 7]:
+        add("timedelta", [us], dt.timedelta(microseconds=us))
+    write("datetimes.json", cases)
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format", "methods"]
+    which = sys.argv[1:] or ["operators", "floats", "percent", "format_spec", "str_format", "methods", "json_cases", "conversions",
+                             "unicode_strings", "html_cases", "pprint_cases", "datetimes"]
     for name in which:
         globals()[name]()
