@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using Flagon.Jinja.Loaders;
+using Flagon.Jinja.Python;
 using Flagon.Jinja.Runtime;
 
 namespace Flagon.Jinja.Cli;
@@ -120,16 +120,15 @@ public static class CliApp
             }
             try
             {
-                using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 512 });
-                if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    return Fail(stderr, "the data must be a JSON object");
-                }
-                context = ObjectAdapter.FromJson(doc.RootElement);
+                context = PyJson.Loads(json);
             }
-            catch (JsonException e)
+            catch (TemplateError e)
             {
-                return Fail(stderr, $"invalid JSON data: {e.Message}");
+                return Fail(stderr, $"invalid JSON data: {e.BareMessage}");
+            }
+            if (context is not PyDict)
+            {
+                return Fail(stderr, "the data must be a JSON object");
             }
         }
         string output;

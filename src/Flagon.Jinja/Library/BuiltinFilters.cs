@@ -538,11 +538,13 @@ internal static partial class BuiltinFilters
         return PercentFormat.Apply(a[0] is Markup ? a[0]! : Ops.Str(a[0]), args);
     }
 
-    private static object ToJson(EvalContext ctx, object? value, object? indent = null)
+    private static object ToJson(object? value, object? indent = null)
     {
-        string json = JsonShim.Dumps(value, indent is null ? null : (int)(long)ObjectAdapter.Normalize(indent)!);
-        json = json.Replace("<", "\\u003c").Replace(">", "\\u003e").Replace("&", "\\u0026").Replace("'", "\\u0027");
-        return new Markup(json);
+        if (value is Undefined)
+        {
+            throw PythonError.TypeError("Object of type Undefined is not JSON serializable");
+        }
+        return PyJson.HtmlSafeDumps(ObjectAdapter.Normalize(value), indent);
     }
 
     private static object Indent(object? s, object? width = null, bool first = false, bool blank = false)
