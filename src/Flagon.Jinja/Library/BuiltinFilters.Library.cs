@@ -27,6 +27,11 @@ internal static partial class BuiltinFilters
 
     private static object XmlAttr(EvalContext ctx, object? d, bool autospace = true)
     {
+        if (d is Undefined u)
+        {
+            // d.items() on an Undefined fails, as in Jinja.
+            throw u.Fail();
+        }
         var parts = new List<string>();
         foreach (var pair in ((List<object?>)Items(d)).Cast<PyTuple>())
         {
@@ -101,7 +106,13 @@ internal static partial class BuiltinFilters
     {
         var raw = Getter(ctx, attribute, @default);
         Func<object?, object?> expr = caseSensitive ? raw : x => SortKey(raw(x), false);
-        var sorted = PyMethods.Sort(Ops.Iterate(value), expr);
+        var items = Ops.Iterate(value).ToList();
+        if (items.Count > 1 && items.Select(expr).OfType<Undefined>().FirstOrDefault() is { } missing)
+        {
+            // Python's sort compares every key at least once, and an Undefined key fails on comparison.
+            throw missing.Fail();
+        }
+        var sorted = PyMethods.Sort(items, expr);
         var result = new List<object?>();
         object? currentKey = null;
         List<object?>? current = null;
@@ -196,7 +207,7 @@ internal static partial class BuiltinFilters
             }
             while (chunks.Count > 0)
             {
-                int l = chunks[^1].Length;
+                int l = CpLen(chunks[^1]);
                 if (curLen + l <= width)
                 {
                     cur.Add(chunks[^1]);
@@ -208,16 +219,16 @@ internal static partial class BuiltinFilters
                     break;
                 }
             }
-            if (chunks.Count > 0 && chunks[^1].Length > width)
+            if (chunks.Count > 0 && CpLen(chunks[^1]) > width)
             {
                 long spaceLeft = width < 1 ? 1 : width - curLen;
                 if (breakLongWords)
                 {
-                    int end = (int)spaceLeft;
                     string chunk = chunks[^1];
-                    if (breakOnHyphens && chunk.Length > spaceLeft)
+                    int end = CpIndex(chunk, spaceLeft);
+                    if (breakOnHyphens && CpLen(chunk) > spaceLeft)
                     {
-                        int hyphen = chunk.LastIndexOf('-', Math.Max(0, (int)spaceLeft - 1));
+                        int hyphen = chunk.LastIndexOf('-', Math.Max(0, end - 1));
                         if (spaceLeft > 0 && hyphen > 0 && chunk[..hyphen].Any(c => c != '-'))
                         {
                             end = hyphen + 1;
@@ -231,11 +242,11 @@ internal static partial class BuiltinFilters
                     cur.Add(chunks[^1]);
                     chunks.RemoveAt(chunks.Count - 1);
                 }
-                curLen = cur.Sum(c => (long)c.Length);
+                curLen = cur.Sum(c => (long)CpLen(c));
             }
             if (cur.Count > 0 && Blank(cur[^1]))
             {
-                curLen -= cur[^1].Length;
+                curLen -= CpLen(cur[^1]);
                 cur.RemoveAt(cur.Count - 1);
             }
             if (cur.Count > 0)
@@ -244,6 +255,20 @@ internal static partial class BuiltinFilters
             }
         }
         return lines;
+    }
+
+    /// <summary>Length in code points, as Python's <c>len</c> counts a str.</summary>
+    private static int CpLen(string s) => s.Length - s.Count(char.IsLowSurrogate);
+
+    /// <summary>The char index of code point <paramref name="cp"/> (clamped to the string's end).</summary>
+    private static int CpIndex(string s, long cp)
+    {
+        int i = 0;
+        for (long n = 0; n < cp && i < s.Length; n++)
+        {
+            i += char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
+        }
+        return i;
     }
 
     private static string UrlQuote(object? value, bool forQs)

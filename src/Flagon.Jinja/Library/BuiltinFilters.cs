@@ -113,10 +113,10 @@ internal static partial class BuiltinFilters
             foreach (var part in parts)
             {
                 item = part is string name ? Ops.GetItem(ctx, item, name) : Ops.GetItem(ctx, item, part);
-            }
-            if (defaultValue is not null && item is Undefined)
-            {
-                return defaultValue;
+                if (defaultValue is not null && item is Undefined)
+                {
+                    item = defaultValue;
+                }
             }
             return item;
         };
