@@ -49,6 +49,7 @@ internal static partial class BuiltinFilters
         f["truncate"] = Truncate;
         f["center"] = (object? v, long width = 80) => StrOp(v, s => Center(s, (int)width));
         f["wordcount"] = (object? v) => (long)WordRe().Matches(Ops.Str(v)).Count;
+        RegisterLibrary(f);
         f["attr"] = (EvalContext ctx, object? obj, string name) => Ops.TryGetAttribute(obj, name, out var value) ? value : ctx.Undefined(obj: obj, name: name, hasObject: true);
     }
 
@@ -112,10 +113,10 @@ internal static partial class BuiltinFilters
             foreach (var part in parts)
             {
                 item = part is string name ? Ops.GetItem(ctx, item, name) : Ops.GetItem(ctx, item, part);
-            }
-            if (defaultValue is not null && item is Undefined)
-            {
-                return defaultValue;
+                if (defaultValue is not null && item is Undefined)
+                {
+                    item = defaultValue;
+                }
             }
             return item;
         };

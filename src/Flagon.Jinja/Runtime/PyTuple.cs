@@ -3,7 +3,7 @@ using System.Collections;
 namespace Flagon.Jinja.Runtime;
 
 /// <summary>A Python tuple: an immutable sequence, equal only to tuples with equal items.</summary>
-public sealed class PyTuple : IReadOnlyList<object?>, IEquatable<PyTuple>
+public class PyTuple : IReadOnlyList<object?>, IEquatable<PyTuple>
 {
     private readonly object?[] _items;
 
