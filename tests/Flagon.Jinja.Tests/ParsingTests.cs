@@ -28,6 +28,16 @@ public class ParsingTests
     }
 
     [Fact]
+    public void TrailingCommaInTargetDoesNotEndAtExtraEndRules()
+    {
+        // As Jinja2 3.1: after a trailing comma, `in` and `recursive` are parsed as names.
+        var error = Assert.Throws<TemplateSyntaxError>(() => TestUtil.Render("{% for a, in [[1], [2]] %}{{ a }}{% endfor %}"));
+        Assert.Equal("expected token 'in', got '['", error.BareMessage);
+        Assert.Equal("[1, 2]", TestUtil.Render("{% for x in [1, 2], recursive %}{{ x }}{% endfor %}"));
+        Assert.Equal("12", TestUtil.Render("{% for a, b in [[1, 2]] %}{{ a }}{{ b }}{% endfor %}"));
+    }
+
+    [Fact]
     public void ParsesForWithFilterAndElse()
     {
         var loop = Assert.IsType<ForStmt>(Parse("{% for a, b in x if a recursive %}{{ a }}{% else %}no{% endfor %}").Body[0]);

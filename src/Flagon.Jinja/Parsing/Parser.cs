@@ -825,9 +825,11 @@ internal sealed class Parser
         throw Fail($"unexpected '{token.Describe()}'", token.Line);
     }
 
+    // Jinja2 3.1 hands its extra end rules to Token.test_any as one tuple argument, so they never
+    // match here: after a trailing comma `{% for a, in x %}` parses `in` as a target name and fails
+    // with "expected token 'in'". The rules are kept in the signature to mirror the grammar.
     private bool IsTupleEnd(string[]? extraEndRules) =>
-        Current.Type is TokenType.VariableEnd or TokenType.BlockEnd || Current.IsOp(")")
-        || (extraEndRules is not null && extraEndRules.Any(r => Test(Current, r)));
+        Current.Type is TokenType.VariableEnd or TokenType.BlockEnd || Current.IsOp(")");
 
     private Expr ParseTuple(bool simplified = false, bool withCondExpr = true, string[]? extraEndRules = null, bool explicitParentheses = false)
     {
