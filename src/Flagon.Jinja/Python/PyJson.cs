@@ -300,6 +300,40 @@ public static class PyJson
         }
     }
 
+    /// <summary>A float as <c>json.dumps</c> writes it: Python's repr, and <c>NaN</c>/<c>Infinity</c> for the specials.</summary>
+    public static string FloatText(double d) =>
+        double.IsNaN(d) ? "NaN" : double.IsPositiveInfinity(d) ? "Infinity" : double.IsNegativeInfinity(d) ? "-Infinity" : PyFloat.Repr(d);
+
+    /// <summary>Appends <paramref name="s"/> as a quoted JSON string with <c>json.dumps</c>' escaping.</summary>
+    public static void AppendString(StringBuilder sb, string s, bool ensureAscii)
+    {
+        sb.Append('"');
+        foreach (char c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                default:
+                    if (c < 0x20 || (ensureAscii && c > 0x7E))
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+                    break;
+            }
+        }
+        sb.Append('"');
+    }
+
     /// <summary>
     /// Python's <c>json.dumps</c>: <paramref name="indent"/> is null, an int or a string;
     /// <paramref name="separators"/> defaults to <c>(', ', ': ')</c>, or <c>(',', ': ')</c> when indenting.
@@ -489,36 +523,8 @@ public static class PyJson
             _ => throw PythonError.TypeError($"keys must be str, int, float, bool or None, not {PyOps.TypeName(key)}"),
         };
 
-        private static string FloatText(double d) =>
-            double.IsNaN(d) ? "NaN" : double.IsPositiveInfinity(d) ? "Infinity" : double.IsNegativeInfinity(d) ? "-Infinity" : PyFloat.Repr(d);
+        private static string FloatText(double d) => PyJson.FloatText(d);
 
-        private void WriteString(string s)
-        {
-            _sb.Append('"');
-            foreach (char c in s)
-            {
-                switch (c)
-                {
-                    case '"': _sb.Append("\\\""); break;
-                    case '\\': _sb.Append("\\\\"); break;
-                    case '\n': _sb.Append("\\n"); break;
-                    case '\r': _sb.Append("\\r"); break;
-                    case '\t': _sb.Append("\\t"); break;
-                    case '\b': _sb.Append("\\b"); break;
-                    case '\f': _sb.Append("\\f"); break;
-                    default:
-                        if (c < 0x20 || (ensureAscii && c > 0x7E))
-                        {
-                            _sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            _sb.Append(c);
-                        }
-                        break;
-                }
-            }
-            _sb.Append('"');
-        }
+        private void WriteString(string s) => AppendString(_sb, s, ensureAscii);
     }
 }

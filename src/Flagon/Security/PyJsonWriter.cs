@@ -25,7 +25,7 @@ internal sealed class PyJsonWriter
 
     public void Bool(bool b) => _sb.Append(b ? "true" : "false");
 
-    public void Float(double d) => _sb.Append(PyFloat.Repr(d));
+    public void Float(double d) => _sb.Append(Flagon.Jinja.Python.PyJson.FloatText(d));
 
     public void Integer(BigInteger n) => _sb.Append(n.ToString(CultureInfo.InvariantCulture));
 
@@ -57,34 +57,7 @@ internal sealed class PyJsonWriter
     }
 
     /// <summary>Writes a quoted string with Python's escaping.</summary>
-    public void String(string s)
-    {
-        _sb.Append('"');
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '"': _sb.Append("\\\""); break;
-                case '\\': _sb.Append("\\\\"); break;
-                case '\n': _sb.Append("\\n"); break;
-                case '\r': _sb.Append("\\r"); break;
-                case '\t': _sb.Append("\\t"); break;
-                case '\b': _sb.Append("\\b"); break;
-                case '\f': _sb.Append("\\f"); break;
-                default:
-                    if (c < 0x20 || (_ensureAscii && c > 0x7e))
-                    {
-                        _sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        _sb.Append(c);
-                    }
-                    break;
-            }
-        }
-        _sb.Append('"');
-    }
+    public void String(string s) => Flagon.Jinja.Python.PyJson.AppendString(_sb, s, _ensureAscii);
 
     /// <summary>Orders keys as Python's <c>sorted()</c> orders strings: by code point.</summary>
     public static int CompareKeys(string a, string b)
