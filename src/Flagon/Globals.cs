@@ -43,8 +43,12 @@ public static class Globals
         }
     }
 
-    /// <summary>Flashes a message to the next request that reads flashes (Flask's <c>flash</c>), stored in the session.</summary>
-    public static void Flash(object message, string category = FlashMessages.DefaultCategory) => FlashMessages.Add(Session, message, category);
+    /// <summary>Flashes a message to the next request that reads flashes (Flask's <c>flash</c>), stored in the session; sends <c>message_flashed</c>.</summary>
+    public static void Flash(object message, string category = FlashMessages.DefaultCategory)
+    {
+        FlashMessages.Add(Session, message, category);
+        Signals.FlagonSignals.MessageFlashed.Send(CurrentApp, new Signals.MessageFlashedArgs(message, category));
+    }
 
     /// <summary>
     /// The flashed messages, popped from the session once per request (Flask's <c>get_flashed_messages</c>): messages,
