@@ -216,14 +216,16 @@ public partial class FlagonApp
         => throw error;
 
     /// <summary>
-    /// Binds the URL map for a request (its host, script root and scheme) or, outside a request, for
+    /// Binds the URL map for a request (its host, or <c>SERVER_NAME</c> when set; its script root and scheme) or, outside a request, for
     /// <c>SERVER_NAME</c>/<c>APPLICATION_ROOT</c>/<c>PREFERRED_URL_SCHEME</c> (null without SERVER_NAME).
     /// </summary>
     public virtual MapAdapter? CreateUrlAdapter(FlagonRequest? request)
     {
         if (request is not null)
         {
-            return UrlMap.Bind(request.Host, request.ScriptRoot, null, request.Scheme);
+            // As Flask: a configured SERVER_NAME is the host of external URLs (matching does not check it, as in Flask 3.1).
+            var host = Config.Get<string>("SERVER_NAME") is { Length: > 0 } configured ? configured : request.Host;
+            return UrlMap.Bind(host, request.ScriptRoot, null, request.Scheme);
         }
 
         if (Config.Get<string>("SERVER_NAME") is { Length: > 0 } serverName)
