@@ -305,8 +305,10 @@ public sealed class ConfigTests : IDisposable
         var configured = TestApps.New();
         configured.Config["SERVER_NAME"] = "example.com:8080";
         configured.Get("/", () => UrlFor("index", external: true), endpoint: "index");
+        configured.Get("/relative", () => UrlFor("index"), endpoint: "relative");
         using var configuredClient = configured.TestClient();
-        Assert.Equal("http://example.com:8080/", (await configuredClient.GetAsync("/")).Text);
+        Assert.Equal("http://example.com:8080/", (await configuredClient.GetAsync("http://example.com:8080/")).Text);
+        Assert.Equal("/", (await configuredClient.GetAsync("http://example.com:8080/relative")).Text);
     }
 
     [Fact]
