@@ -3,7 +3,7 @@ namespace Flagon.Signals;
 /// <summary>
 /// One of Flask's signals as a typed, thread-safe event: receivers connect with <see cref="Connect(Action{FlagonApp, TArgs}, FlagonApp?)"/>
 /// (optionally only for one app, the sender) and are called in connection order; async receivers are awaited in turn.
-/// Sending with no receivers costs one array read.
+/// Sending with no receivers costs one array read. The sender filter holds the app weakly.
 /// </summary>
 /// <typeparam name="TArgs">What the signal carries besides the sender (Flask's keyword arguments).</typeparam>
 public sealed class Signal<TArgs>
@@ -47,7 +47,7 @@ public sealed class Signal<TArgs>
     public bool Disconnect(Delegate handler, FlagonApp? sender = null)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return RemoveWhere(r => r.Handler.Equals(handler) && (sender is null || ReferenceEquals(r.Sender, sender)));
+        return RemoveWhere(r => r.Handler.Equals(handler) && (sender is null || r.IsFor(sender)));
     }
 
     /// <summary>
@@ -123,7 +123,8 @@ public sealed class Signal<TArgs>
     {
         lock (_gate)
         {
-            _receivers = [.. _receivers, receiver];
+            // Connections whose app was collected are dropped here, so they cannot pile up.
+            _receivers = [.. _receivers.Where(r => !r.IsDead), receiver];
         }
 
         return new Subscription(this, receiver);
@@ -144,9 +145,22 @@ public sealed class Signal<TArgs>
         }
     }
 
-    private sealed record Receiver(Delegate Handler, FlagonApp? Sender, Action<FlagonApp, TArgs>? Sync, Func<FlagonApp, TArgs, Task>? Async)
+    /// <summary>A connection. The sender is held weakly (as blinker does), so a filtered receiver does not keep its app alive.</summary>
+    private sealed class Receiver(Delegate handler, FlagonApp? sender, Action<FlagonApp, TArgs>? sync, Func<FlagonApp, TArgs, Task>? async)
     {
-        public bool Hears(FlagonApp sender) => Sender is null || ReferenceEquals(Sender, sender);
+        private readonly WeakReference<FlagonApp>? _sender = sender is null ? null : new WeakReference<FlagonApp>(sender);
+
+        public Delegate Handler { get; } = handler;
+
+        public Action<FlagonApp, TArgs>? Sync { get; } = sync;
+
+        public Func<FlagonApp, TArgs, Task>? Async { get; } = async;
+
+        public bool IsDead => _sender is not null && !_sender.TryGetTarget(out _);
+
+        public bool Hears(FlagonApp sender) => _sender is null || (_sender.TryGetTarget(out var target) && ReferenceEquals(target, sender));
+
+        public bool IsFor(FlagonApp sender) => _sender is not null && _sender.TryGetTarget(out var target) && ReferenceEquals(target, sender);
     }
 
     private sealed class Subscription(Signal<TArgs> signal, Receiver receiver) : IDisposable
