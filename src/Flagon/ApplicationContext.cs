@@ -1,4 +1,5 @@
 using Flagon.Routing;
+using Flagon.Signals;
 
 namespace Flagon;
 
@@ -50,6 +51,7 @@ public sealed class ApplicationContext : IDisposable, IAsyncDisposable
         _previous = ContextVars.App.Value;
         ContextVars.App.Value = this;
         _pushed = true;
+        FlagonSignals.AppContextPushed.Send(App, default);
     }
 
     /// <summary>Runs the teardown-appcontext hooks with <paramref name="exception"/>, then restores the previous context.</summary>
@@ -66,7 +68,10 @@ public sealed class ApplicationContext : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Async form of <see cref="Pop"/>; the previous context is restored for the caller right away.</summary>
+    /// <summary>
+    /// Async form of <see cref="Pop"/>; the previous context is restored for the caller right away, and
+    /// <c>appcontext_popped</c> is sent once the teardown finished (even when a teardown hook failed).
+    /// </summary>
     public ValueTask PopAsync(Exception? exception = null)
     {
         if (!_pushed || !ReferenceEquals(ContextVars.App.Value, this))
@@ -74,10 +79,37 @@ public sealed class ApplicationContext : IDisposable, IAsyncDisposable
             throw new InvalidOperationException("Popped wrong app context.");
         }
 
-        var teardown = App.DoTeardownAppContextAsync(exception);
+        ValueTask teardown;
+        try
+        {
+            teardown = App.DoTeardownAppContextAsync(exception);
+        }
+        catch (Exception e)
+        {
+            teardown = ValueTask.FromException(e);
+        }
+
+        // The slot is reset here, not in an async method, so that the caller's context sees the change.
         ContextVars.App.Value = _previous;
         _pushed = false;
-        return teardown;
+        if (teardown.IsCompletedSuccessfully && !FlagonSignals.AppContextPopped.HasReceivers)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        return FinishPopAsync(teardown, App);
+    }
+
+    private static async ValueTask FinishPopAsync(ValueTask teardown, FlagonApp app)
+    {
+        try
+        {
+            await teardown;
+        }
+        finally
+        {
+            await FlagonSignals.AppContextPopped.SendAsync(app, default);
+        }
     }
 
     /// <inheritdoc />

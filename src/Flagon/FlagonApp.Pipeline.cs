@@ -2,6 +2,7 @@ using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Flagon.Exceptions;
+using Flagon.Signals;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -88,6 +89,7 @@ public partial class FlagonApp
         object? rv;
         try
         {
+            await FlagonSignals.RequestStarted.SendAsync(this, default);
             rv = await PreprocessRequestAsync();
             rv ??= await DispatchRequestAsync();
         }
@@ -179,6 +181,7 @@ public partial class FlagonApp
         try
         {
             response = await ProcessResponseAsync(response);
+            await FlagonSignals.RequestFinished.SendAsync(this, new RequestFinishedArgs(response));
         }
         catch (Exception e) when (fromErrorHandler)
         {
@@ -271,6 +274,7 @@ public partial class FlagonApp
     /// </summary>
     public virtual async Task<Response> HandleExceptionAsync(Exception exception)
     {
+        await FlagonSignals.GotRequestException.SendAsync(this, new GotRequestExceptionArgs(exception));
         var propagate = Config.GetBool("PROPAGATE_EXCEPTIONS") ?? (Testing || Debug);
         if (propagate)
         {
@@ -295,13 +299,13 @@ public partial class FlagonApp
         Logger.LogError(exception, "Exception on {Path} [{Method}]", request?.Path, request?.Method);
     }
 
-    /// <summary>Runs the teardown-request hooks (the blueprints' from the innermost, then the app's; each last registered first); all run, and their errors are collected.</summary>
-    public virtual ValueTask DoTeardownRequestAsync(Exception? exception) => RunTeardownsAsync(TeardownRequestHooksFor(CurrentBlueprints()).Reverse().ToList(), exception);
+    /// <summary>Runs the teardown-request hooks (the blueprints' from the innermost, then the app's; each last registered first), then sends <c>request_tearing_down</c>; all run, and their errors are collected.</summary>
+    public virtual ValueTask DoTeardownRequestAsync(Exception? exception) => RunTeardownsAsync(TeardownRequestHooksFor(CurrentBlueprints()).Reverse().ToList(), exception, FlagonSignals.RequestTearingDown);
 
-    /// <summary>Runs the teardown-appcontext hooks (last registered first); all run, and their errors are collected.</summary>
-    public virtual ValueTask DoTeardownAppContextAsync(Exception? exception) => RunTeardownsAsync(_teardownAppContext, exception);
+    /// <summary>Runs the teardown-appcontext hooks (last registered first), then sends <c>appcontext_tearing_down</c>; all run, and their errors are collected.</summary>
+    public virtual ValueTask DoTeardownAppContextAsync(Exception? exception) => RunTeardownsAsync(_teardownAppContext, exception, FlagonSignals.AppContextTearingDown);
 
-    private static async ValueTask RunTeardownsAsync(List<Func<Exception?, ValueTask>> hooks, Exception? exception)
+    private async ValueTask RunTeardownsAsync(List<Func<Exception?, ValueTask>> hooks, Exception? exception, Signal<TeardownArgs> signal)
     {
         List<Exception>? errors = null;
         for (var i = hooks.Count - 1; i >= 0; i--)
@@ -314,6 +318,15 @@ public partial class FlagonApp
             {
                 (errors ??= []).Add(e);
             }
+        }
+
+        try
+        {
+            await signal.SendAsync(this, new TeardownArgs(exception));
+        }
+        catch (Exception e)
+        {
+            (errors ??= []).Add(e);
         }
 
         if (errors is not null)

@@ -1,4 +1,5 @@
 using Flagon.Jinja;
+using Flagon.Signals;
 using Flagon.Templating;
 
 namespace Flagon;
@@ -14,12 +15,6 @@ public partial class FlagonApp
 
     /// <summary>The functions whose results are merged into every template context (Flask's <c>template_context_processors</c>).</summary>
     public IReadOnlyList<Func<object?>> TemplateContextProcessors => _templateContextProcessors;
-
-    /// <summary>Flask's <c>before_render_template</c> signal: raised with the template and its context before rendering.</summary>
-    public event EventHandler<TemplateRenderEventArgs>? BeforeRenderTemplate;
-
-    /// <summary>Flask's <c>template_rendered</c> signal: raised with the template and its context after rendering.</summary>
-    public event EventHandler<TemplateRenderEventArgs>? TemplateRendered;
 
     /// <summary>Builds the Jinja environment (Flask's <c>create_jinja_environment</c>); override to change options or add globals.</summary>
     public virtual JinjaEnvironment CreateJinjaEnvironment() => FlagonTemplating.CreateEnvironment(this);
@@ -60,7 +55,19 @@ public partial class FlagonApp
         return this;
     }
 
-    internal void OnBeforeRenderTemplate(Template template, IDictionary<string, object?> context) => BeforeRenderTemplate?.Invoke(this, new TemplateRenderEventArgs(template, context));
+    internal void OnBeforeRenderTemplate(Template template, IDictionary<string, object?> context)
+    {
+        if (FlagonSignals.BeforeRenderTemplate.HasReceivers)
+        {
+            FlagonSignals.BeforeRenderTemplate.Send(this, new TemplateRenderEventArgs(template, context));
+        }
+    }
 
-    internal void OnTemplateRendered(Template template, IDictionary<string, object?> context) => TemplateRendered?.Invoke(this, new TemplateRenderEventArgs(template, context));
+    internal void OnTemplateRendered(Template template, IDictionary<string, object?> context)
+    {
+        if (FlagonSignals.TemplateRendered.HasReceivers)
+        {
+            FlagonSignals.TemplateRendered.Send(this, new TemplateRenderEventArgs(template, context));
+        }
+    }
 }

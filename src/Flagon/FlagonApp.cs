@@ -26,9 +26,10 @@ public partial class FlagonApp : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Creates the application. <paramref name="args"/> are the command line (see <see cref="Run()"/>);
-    /// folders default to <c>static/</c>, <c>templates/</c> and <c>instance/</c> under the content root.
+    /// folders default to <c>static/</c>, <c>templates/</c> and <c>instance/</c> under the content root. With
+    /// <paramref name="instanceRelativeConfig"/>, config files load from the instance folder (Flask's <c>instance_relative_config</c>).
     /// </summary>
-    public FlagonApp(string[]? args = null, string? name = null, string? rootPath = null, string? staticFolder = "static", string? staticUrlPath = null, string? templateFolder = "templates", string? instancePath = null)
+    public FlagonApp(string[]? args = null, string? name = null, string? rootPath = null, string? staticFolder = "static", string? staticUrlPath = null, string? templateFolder = "templates", string? instancePath = null, bool instanceRelativeConfig = false)
     {
         Args = args ?? [];
         Builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -47,7 +48,7 @@ public partial class FlagonApp : IDisposable, IAsyncDisposable
             throw new ArgumentException("If an instance path is provided it must be absolute.", nameof(instancePath));
         }
 
-        Config = new FlagonConfig(RootPath);
+        Config = new FlagonConfig(instanceRelativeConfig ? InstancePath : RootPath);
         if (Environment.GetEnvironmentVariable("FLAGON_DEBUG") is { Length: > 0 } debug)
         {
             Config["DEBUG"] = debug is not ("0" or "false" or "False" or "no");
@@ -81,6 +82,13 @@ public partial class FlagonApp : IDisposable, IAsyncDisposable
 
     /// <summary>The instance folder (<c>instance/</c> under the root): per-deployment files; not created automatically.</summary>
     public string InstancePath { get; }
+
+    /// <summary>Opens a file under the instance folder (Flask's <c>open_instance_resource</c>); <paramref name="mode"/> defaults to reading.</summary>
+    public FileStream OpenInstanceResource(string resource, FileMode mode = FileMode.Open, FileAccess access = FileAccess.Read)
+        => new(Path.Combine(InstancePath, resource), mode, access);
+
+    /// <summary>Opens a file under the root path for reading (Flask's <c>open_resource</c>).</summary>
+    public FileStream OpenResource(string resource) => File.OpenRead(Path.Combine(RootPath, resource));
 
     /// <summary>The configuration, with Flask's defaults.</summary>
     public FlagonConfig Config { get; }

@@ -1,14 +1,14 @@
 using System.Globalization;
-using System.Text.Json;
-using Flagon.Json;
 
 namespace Flagon;
 
 /// <summary>
 /// Flask's <c>app.config</c>: a dictionary of settings with Flask's defaults for the keys the core reads
-/// (DEBUG, TESTING, SECRET_KEY, PROPAGATE_EXCEPTIONS, MAX_CONTENT_LENGTH, SERVER_NAME…), plus loaders.
+/// (DEBUG, TESTING, SECRET_KEY, PROPAGATE_EXCEPTIONS, MAX_CONTENT_LENGTH, SERVER_NAME…), plus Flask's loaders
+/// (<c>FromMapping</c>, <c>FromObject</c>, <c>FromFile</c> for JSON and TOML, <c>FromEnvVar</c>, <c>FromPrefixedEnv</c>)
+/// and .NET's <c>FromConfiguration</c>. Like Flask's, the loaders keep UPPERCASE keys only.
 /// </summary>
-public class FlagonConfig : Dictionary<string, object?>
+public partial class FlagonConfig : Dictionary<string, object?>
 {
     /// <summary>Creates a config holding Flask's defaults; relative files load from <paramref name="rootPath"/>.</summary>
     public FlagonConfig(string rootPath)
@@ -21,10 +21,10 @@ public class FlagonConfig : Dictionary<string, object?>
         }
     }
 
-    /// <summary>The folder relative file names are resolved against.</summary>
+    /// <summary>The folder relative file names are resolved against: the app's root, or its instance folder with <c>instanceRelativeConfig</c>.</summary>
     public string RootPath { get; set; }
 
-    /// <summary>Flask's default configuration (3.1 keys, minus the template and session ones owned elsewhere).</summary>
+    /// <summary>Flask's default configuration: Flask 2.2's keys (minus the deprecated <c>ENV</c> and <c>JSON_*</c>) and 3.1's additions.</summary>
     public static IReadOnlyDictionary<string, object?> Defaults() => new Dictionary<string, object?>
     {
         ["DEBUG"] = false,
@@ -84,85 +84,4 @@ public class FlagonConfig : Dictionary<string, object?>
         _ => true,
     }
     : null;
-
-    /// <summary>Copies every key of <paramref name="mapping"/> (Flask's <c>from_mapping</c>: upper-case keys only).</summary>
-    public FlagonConfig FromMapping(IEnumerable<KeyValuePair<string, object?>> mapping)
-    {
-        foreach (var (key, value) in mapping)
-        {
-            if (key == key.ToUpperInvariant())
-            {
-                this[key] = value;
-            }
-        }
-
-        return this;
-    }
-
-    /// <summary>Loads a JSON object file (Flask's <c>from_file(…, load=json.load)</c>); <paramref name="silent"/> ignores a missing file.</summary>
-    public bool FromJsonFile(string fileName, bool silent = false)
-    {
-        var path = Path.Combine(RootPath, fileName);
-        if (!File.Exists(path))
-        {
-            return silent ? false : throw new FileNotFoundException($"Unable to load configuration file ({path}).", path);
-        }
-
-        var value = new DefaultJsonProvider().Loads(File.ReadAllText(path));
-        if (value is not Dictionary<string, object?> mapping)
-        {
-            throw new InvalidDataException($"The configuration file {path} must hold a JSON object.");
-        }
-
-        FromMapping(mapping);
-        return true;
-    }
-
-    /// <summary>
-    /// Loads environment variables starting with <c>{prefix}_</c> (Flask's <c>from_prefixed_env</c>): values are
-    /// parsed as JSON when they parse, else kept as strings; <c>__</c> nests into dictionaries.
-    /// </summary>
-    public FlagonConfig FromPrefixedEnv(string prefix = "FLAGON")
-    {
-        var start = prefix + "_";
-        var variables = Environment.GetEnvironmentVariables().Keys.Cast<string>()
-            .Where(k => k.StartsWith(start, StringComparison.Ordinal))
-            .OrderBy(k => k, StringComparer.Ordinal);
-        foreach (var name in variables)
-        {
-            var raw = Environment.GetEnvironmentVariable(name) ?? string.Empty;
-            object? value;
-            try
-            {
-                value = new DefaultJsonProvider().Loads(raw);
-            }
-            catch (JsonException)
-            {
-                value = raw;
-            }
-
-            var key = name[start.Length..];
-            if (!key.Contains("__", StringComparison.Ordinal))
-            {
-                this[key] = value;
-                continue;
-            }
-
-            var parts = key.Split("__");
-            IDictionary<string, object?> current = this;
-            foreach (var part in parts[..^1])
-            {
-                if (!current.TryGetValue(part, out var child) || child is not IDictionary<string, object?> nested)
-                {
-                    current[part] = nested = new Dictionary<string, object?>(StringComparer.Ordinal);
-                }
-
-                current = nested;
-            }
-
-            current[parts[^1]] = value;
-        }
-
-        return this;
-    }
 }

@@ -43,8 +43,12 @@ public static class Globals
         }
     }
 
-    /// <summary>Flashes a message to the next request that reads flashes (Flask's <c>flash</c>), stored in the session.</summary>
-    public static void Flash(object message, string category = FlashMessages.DefaultCategory) => FlashMessages.Add(Session, message, category);
+    /// <summary>Flashes a message to the next request that reads flashes (Flask's <c>flash</c>), stored in the session; sends <c>message_flashed</c>.</summary>
+    public static void Flash(object message, string category = FlashMessages.DefaultCategory)
+    {
+        FlashMessages.Add(Session, message, category);
+        Signals.FlagonSignals.MessageFlashed.Send(CurrentApp, new Signals.MessageFlashedArgs(message, category));
+    }
 
     /// <summary>
     /// The flashed messages, popped from the session once per request (Flask's <c>get_flashed_messages</c>): messages,
@@ -116,6 +120,7 @@ public static class Globals
     /// <summary>
     /// Sends a file (Flask's <c>send_file</c>): the MIME type is guessed from the name, conditional requests
     /// (ETag, If-Modified-Since) and ranges are answered by ASP.NET Core. Relative paths resolve against the app root.
+    /// With <c>USE_X_SENDFILE</c> the body is empty and an <c>X-Sendfile</c> header names the file for the front server.
     /// Never pass it a path from the user; use <see cref="SendFromDirectory"/>.
     /// </summary>
     public static Response SendFile(string path, string? mimeType = null, bool asAttachment = false, string? downloadName = null, bool conditional = true, bool etag = true, DateTimeOffset? lastModified = null, int? maxAge = null)
@@ -142,8 +147,19 @@ public static class Globals
             tag = new EntityTagHeaderValue($"\"{modified.ToUnixTimeMilliseconds() / 1000.0:0.######}-{info.Length}-{checksum}\"".Replace(',', '.'));
         }
 
-        var result = Results.File(full, Response.WithCharset(mimeType), fileDownloadName: null, lastModified: conditional ? modified : null, entityTag: conditional ? tag : null, enableRangeProcessing: conditional);
-        var response = new Response(result);
+        Response response;
+        if (app?.Config.GetBool("USE_X_SENDFILE") == true)
+        {
+            // USE_X_SENDFILE: the front server (nginx, Apache mod_xsendfile) sends the file; the body stays empty.
+            response = new Response(Array.Empty<byte>(), contentType: Response.WithCharset(mimeType));
+            response.Headers["X-Sendfile"] = full;
+        }
+        else
+        {
+            var result = Results.File(full, Response.WithCharset(mimeType), fileDownloadName: null, lastModified: conditional ? modified : null, entityTag: conditional ? tag : null, enableRangeProcessing: conditional);
+            response = new Response(result);
+        }
+
         response.Headers.ContentDisposition = ContentDisposition(asAttachment ? "attachment" : "inline", downloadName);
         maxAge ??= app?.GetSendFileMaxAge(downloadName);
         response.Headers.CacheControl = maxAge is int age ? $"public, max-age={age.ToString(CultureInfo.InvariantCulture)}" : "no-cache";

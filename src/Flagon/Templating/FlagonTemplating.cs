@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Flagon.Jinja;
 using Flagon.Jinja.Loaders;
 using Flagon.Jinja.Runtime;
+using Microsoft.Extensions.Logging;
 
 namespace Flagon.Templating;
 
@@ -23,15 +24,26 @@ public static class FlagonTemplating
     /// <summary>
     /// Builds the environment Flask's <c>create_jinja_environment</c> builds: the loader chain (app templates first;
     /// blueprints append), autoescape by <see cref="FlagonApp.SelectJinjaAutoescape"/>, auto-reload from
-    /// <c>TEMPLATES_AUTO_RELOAD</c> or <c>DEBUG</c>, and the globals <c>url_for</c>, <c>get_flashed_messages</c>,
+    /// <c>TEMPLATES_AUTO_RELOAD</c> or <c>DEBUG</c>, lookups explained to the app's logger with
+    /// <c>EXPLAIN_TEMPLATE_LOADING</c>, and the globals <c>url_for</c>, <c>get_flashed_messages</c>,
     /// <c>config</c>, <c>request</c>, <c>session</c>, <c>g</c>.
     /// </summary>
     public static JinjaEnvironment CreateEnvironment(FlagonApp app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var chain = new TemplateLoaderChain(app.TemplateFolder is { } folder ? new FileSystemLoader(folder) : null)
+        {
+            Explain = () => app.Config.GetBool("EXPLAIN_TEMPLATE_LOADING") == true,
+            Log = message => app.Logger.LogInformation("{Explanation}", message),
+        };
+        foreach (var (blueprintFolder, label) in app.BlueprintTemplateFolders)
+        {
+            chain.Add(new FileSystemLoader(blueprintFolder), label);
+        }
+
         var env = new JinjaEnvironment
         {
-            Loader = new TemplateLoaderChain([app.TemplateFolder is { } folder ? new FileSystemLoader(folder) : null, .. app.BlueprintTemplateFolders.Select(f => new FileSystemLoader(f))]),
+            Loader = chain,
             AutoescapeSelector = app.SelectJinjaAutoescape,
             AutoReload = AutoReload(app),
         };

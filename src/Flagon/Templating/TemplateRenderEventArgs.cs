@@ -3,8 +3,8 @@ using Flagon.Jinja;
 namespace Flagon.Templating;
 
 /// <summary>
-/// The payload of <see cref="FlagonApp.BeforeRenderTemplate"/> and <see cref="FlagonApp.TemplateRendered"/> (Flask's
-/// <c>before_render_template</c> and <c>template_rendered</c> signals): the template and its full context. The app is the sender.
+/// The payload of <see cref="Signals.FlagonSignals.BeforeRenderTemplate"/> and <see cref="Signals.FlagonSignals.TemplateRendered"/>
+/// (Flask's <c>before_render_template</c> and <c>template_rendered</c> signals): the template and its full context. The app is the sender.
 /// </summary>
 public sealed class TemplateRenderEventArgs(Template template, IDictionary<string, object?> context) : EventArgs
 {

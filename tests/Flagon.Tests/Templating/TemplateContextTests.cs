@@ -1,3 +1,4 @@
+using Flagon.Signals;
 using Flagon.Templating;
 using Flagon.Testing;
 using static Flagon.Globals;
@@ -121,13 +122,15 @@ public class TemplateContextTests
     {
         using var folder = new TemplateFolder().Write("page.html", "{{ x }}");
         var seen = new List<string>();
-        folder.App.BeforeRenderTemplate += (sender, e) =>
-        {
-            Assert.Same(folder.App, sender);
-            seen.Add($"before {e.Template.Name} {e.Context["x"]} {e.Context.ContainsKey("request")}");
-            e.Context["x"] = "changed";
-        };
-        folder.App.TemplateRendered += (_, e) => seen.Add($"rendered {e.Template.Name} {e.Context["x"]}");
+        using var before = FlagonSignals.BeforeRenderTemplate.Connect(
+            (sender, e) =>
+            {
+                Assert.Same(folder.App, sender);
+                seen.Add($"before {e.Template.Name} {e.Context["x"]} {e.Context.ContainsKey("request")}");
+                e.Context["x"] = "changed";
+            },
+            folder.App);
+        using var rendered = FlagonSignals.TemplateRendered.Connect((_, e) => seen.Add($"rendered {e.Template.Name} {e.Context["x"]}"), folder.App);
         folder.App.Get("/", () => RenderTemplate("page.html", new { x = "orig" }), endpoint: "index");
         using var client = folder.App.TestClient();
         Assert.Equal("changed", (await client.GetAsync("/")).Text);

@@ -1,3 +1,4 @@
+using Flagon.Signals;
 using Flagon.Testing;
 using static Flagon.Globals;
 
@@ -53,8 +54,8 @@ public class TemplateStreamingTests
     {
         using var folder = new TemplateFolder().Write("page.html", "{{ x }}");
         var events = new List<string>();
-        folder.App.BeforeRenderTemplate += (_, e) => events.Add("before");
-        folder.App.TemplateRendered += (_, e) => events.Add("rendered");
+        using var before = FlagonSignals.BeforeRenderTemplate.Connect((_, e) => events.Add("before"), folder.App);
+        using var rendered = FlagonSignals.TemplateRendered.Connect((_, e) => events.Add("rendered"), folder.App);
         folder.App.Get("/", () => StreamTemplate("page.html", new { x = "streamed" }), endpoint: "index");
         using var client = folder.App.TestClient();
         Assert.Equal("streamed", (await client.GetAsync("/")).Text);

@@ -1,8 +1,8 @@
 using System.CommandLine;
 
-namespace Flagon.Tests;
+namespace Flagon.Tests.Cli;
 
-/// <summary>The app's command line: routes (as flask routes prints it) and custom commands run in an app context.</summary>
+/// <summary>The app's built-in command line: routes (as flask routes prints it), help, unknown commands.</summary>
 public class CliTests
 {
     private static FlagonApp RoutesApp()
@@ -32,22 +32,6 @@ public class CliTests
         var output = new StringWriter();
         new FlagonApp(rootPath: AppContext.BaseDirectory, staticFolder: null).Cli.Invoke(["routes"], output);
         Assert.Equal("No routes were registered.\n", output.ToString());
-    }
-
-    [Fact]
-    public void CustomCommandsRunInAnAppContext()
-    {
-        var app = TestApps.New();
-        var seen = new List<string>();
-        app.TeardownAppContext(e => seen.Add("teardown"));
-        var name = new Option<string>("--name") { DefaultValueFactory = _ => "world" };
-        var command = app.Cli.Command("greet", "Greets someone.", parse =>
-        {
-            seen.Add($"hello {parse.GetValue(name)} from {Globals.CurrentApp.Name}");
-        });
-        command.Options.Add(name);
-        Assert.Equal(0, app.Cli.Invoke(["greet", "--name", "ann"]));
-        Assert.Equal([$"hello ann from {app.Name}", "teardown"], seen);
     }
 
     [Fact]
