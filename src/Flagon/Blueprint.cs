@@ -360,7 +360,7 @@ public class Blueprint
         app.AddBlueprintScope(name, Scope);
         if (firstRegistration && TemplateFolder is not null)
         {
-            app.AddTemplateFolder(ResolveFolder(TemplateFolder, app));
+            app.AddTemplateFolder(ResolveFolder(TemplateFolder, app), $"blueprint '{name}'");
         }
 
         foreach (var deferred in _deferred)

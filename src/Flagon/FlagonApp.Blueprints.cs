@@ -10,7 +10,7 @@ public partial class FlagonApp
 {
     private readonly OrderedDictionary<string, Blueprint> _blueprints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HookScope> _blueprintScopes = new(StringComparer.Ordinal);
-    private readonly List<string> _blueprintTemplateFolders = [];
+    private readonly List<(string Folder, string Label)> _blueprintTemplateFolders = [];
 
     /// <summary>The registered blueprints by their full dotted name, in registration order (Flask's <c>app.blueprints</c>).</summary>
     public IReadOnlyDictionary<string, Blueprint> Blueprints => _blueprints;
@@ -49,20 +49,20 @@ public partial class FlagonApp
     internal List<Action<string, IDictionary<string, object?>>> UrlDefaultsHooks => _urlDefaults;
 
     /// <summary>The blueprints' template folders in registration order, searched after the app's (see <see cref="TemplateLoaderChain"/>).</summary>
-    internal IReadOnlyList<string> BlueprintTemplateFolders => _blueprintTemplateFolders;
+    internal IReadOnlyList<(string Folder, string Label)> BlueprintTemplateFolders => _blueprintTemplateFolders;
 
     internal void AddBlueprint(string name, Blueprint blueprint) => _blueprints.Add(name, blueprint);
 
     internal void AddBlueprintScope(string name, HookScope scope) => _blueprintScopes[name] = scope;
 
-    internal void AddTemplateFolder(string folder)
+    internal void AddTemplateFolder(string folder, string label)
     {
         lock (_blueprintTemplateFolders)
         {
-            _blueprintTemplateFolders.Add(folder);
+            _blueprintTemplateFolders.Add((folder, label));
             if (Volatile.Read(ref _jinjaEnvironment)?.Loader is TemplateLoaderChain chain)
             {
-                chain.Add(new FileSystemLoader(folder));
+                chain.Add(new FileSystemLoader(folder), label);
             }
         }
     }

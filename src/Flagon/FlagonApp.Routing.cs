@@ -247,22 +247,11 @@ public partial class FlagonApp
             if (Config.Get<string>("SERVER_NAME") is { Length: > 0 } configured)
             {
                 // Werkzeug's bind_to_environ with a server name: the subdomain is what the Host has in front of it
-                // (blueprint and rule subdomains match on it); a Host outside SERVER_NAME matches no rule.
+                // (blueprint and rule subdomains match on it). A Host outside SERVER_NAME is not refused (Flask 3.1,
+                // where Flask 2.2 answered 404 to everything): it matches as the default subdomain.
                 var host = StripDefaultPort(request.Host.ToLowerInvariant(), request.Scheme);
                 var server = StripDefaultPort(configured.ToLowerInvariant(), request.Scheme);
-                string subdomain;
-                if (host == server)
-                {
-                    subdomain = string.Empty;
-                }
-                else if (host.EndsWith("." + server, StringComparison.Ordinal))
-                {
-                    subdomain = host[..^(server.Length + 1)];
-                }
-                else
-                {
-                    subdomain = "<invalid>";
-                }
+                var subdomain = host.EndsWith("." + server, StringComparison.Ordinal) ? host[..^(server.Length + 1)] : string.Empty;
 
                 return UrlMap.Bind(server, request.ScriptRoot, UrlMap.DefaultSubdomain is { Length: > 0 } d ? d : subdomain, request.Scheme);
             }

@@ -36,6 +36,11 @@ public static class FlagonTemplating
             Explain = () => app.Config.GetBool("EXPLAIN_TEMPLATE_LOADING") == true,
             Log = message => app.Logger.LogInformation("{Explanation}", message),
         };
+        foreach (var (blueprintFolder, label) in app.BlueprintTemplateFolders)
+        {
+            chain.Add(new FileSystemLoader(blueprintFolder), label);
+        }
+
         var env = new JinjaEnvironment
         {
             Loader = chain,

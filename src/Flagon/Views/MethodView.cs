@@ -7,7 +7,8 @@ namespace Flagon.Views;
 /// Flask's <c>flask.views.MethodView</c>: dispatches each request to the public method named after its HTTP method
 /// (<c>Get</c>, <c>Post</c>, <c>Put</c>, <c>Delete</c>, <c>Patch</c>, <c>Head</c>, <c>Options</c>, <c>Trace</c>, or
 /// the same with an <c>Async</c> suffix). Their parameters bind like route handlers' (rule variables by name, the
-/// request, DI services). <see cref="View.Methods"/> defaults to the methods the class defines; HEAD falls back to Get.
+/// request, DI services); a subclass's handler hides its base classes' handler for the same method. <see cref="View.Methods"/>
+/// defaults to the methods the class defines; HEAD falls back to Get.
 /// </summary>
 public abstract class MethodView : View
 {
@@ -50,6 +51,14 @@ public abstract class MethodView : View
             {
                 var pascal = http[0] + http[1..].ToLowerInvariant();
                 var candidates = methods.Where(m => m.Name == pascal || m.Name == pascal + "Async").ToList();
+
+                // A subclass's handler hides its base classes' handlers for the same HTTP method, whatever the signature.
+                if (candidates.Count > 1)
+                {
+                    var depth = candidates.Max(m => Depth(m.DeclaringType!));
+                    candidates = candidates.Where(m => Depth(m.DeclaringType!) == depth).ToList();
+                }
+
                 if (candidates.Count > 1)
                 {
                     throw new InvalidOperationException($"'{t.Name}' has more than one handler for {http} ({string.Join(", ", candidates.Select(c => c.Name))}); keep one.");
@@ -63,4 +72,15 @@ public abstract class MethodView : View
 
             return result;
         });
+
+    private static int Depth(Type type)
+    {
+        var depth = 0;
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
 }
