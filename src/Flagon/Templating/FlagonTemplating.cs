@@ -31,7 +31,7 @@ public static class FlagonTemplating
     public static JinjaEnvironment CreateEnvironment(FlagonApp app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var chain = new TemplateLoaderChain([app.TemplateFolder is { } folder ? new FileSystemLoader(folder) : null, .. app.BlueprintTemplateFolders.Select(f => new FileSystemLoader(f))])
+        var chain = new TemplateLoaderChain(app.TemplateFolder is { } folder ? new FileSystemLoader(folder) : null)
         {
             Explain = () => app.Config.GetBool("EXPLAIN_TEMPLATE_LOADING") == true,
             Log = message => app.Logger.LogInformation("{Explanation}", message),
