@@ -156,23 +156,45 @@ public partial class FlagonApp
     }
 
     /// <summary>
-    /// Finds the handler for <paramref name="exception"/> as Flask does: for an HTTP error, handlers registered for its
-    /// code first, then class handlers; within each, the exception's own class, then its base classes.
+    /// Finds the handler for <paramref name="exception"/> as Flask 2.2 does: for an HTTP error, handlers registered for
+    /// its code first, then class handlers; within each, the current request's blueprints (innermost first) before the
+    /// app, and within each of those, the exception's own class, then its base classes.
     /// </summary>
     protected virtual Func<Exception, ValueTask<object?>>? FindErrorHandler(Exception exception)
     {
-        if (exception is HttpException { Code: int code } && _codeHandlers.TryGetValue(code, out var byCode))
+        var type = exception.GetType();
+        var scopes = ScopesOf(CurrentBlueprints()).ToList();
+        if (exception is HttpException { Code: int code })
         {
-            for (var t = exception.GetType(); t is not null; t = t.BaseType)
+            foreach (var scope in scopes)
             {
-                if (byCode.TryGetValue(t, out var handler))
+                if (scope.Find(code, type) is { } handler)
                 {
                     return handler;
                 }
             }
+
+            if (_codeHandlers.TryGetValue(code, out var byCode))
+            {
+                for (var t = type; t is not null; t = t.BaseType)
+                {
+                    if (byCode.TryGetValue(t, out var handler))
+                    {
+                        return handler;
+                    }
+                }
+            }
         }
 
-        for (var t = exception.GetType(); t is not null; t = t.BaseType)
+        foreach (var scope in scopes)
+        {
+            if (scope.Find(null, type) is { } handler)
+            {
+                return handler;
+            }
+        }
+
+        for (var t = type; t is not null; t = t.BaseType)
         {
             if (_classHandlers.TryGetValue(t, out var handler))
             {

@@ -106,12 +106,12 @@ public partial class FlagonApp
     public virtual async ValueTask<object?> PreprocessRequestAsync()
     {
         var request = Globals.Request;
-        foreach (var preprocessor in _urlValuePreprocessors)
+        foreach (var preprocessor in UrlValuePreprocessorsFor(request))
         {
             preprocessor(request.Endpoint, request.ViewArgs);
         }
 
-        foreach (var hook in _beforeRequest)
+        foreach (var hook in BeforeRequestHooksFor(request))
         {
             var rv = await hook();
             if (rv is not null)
@@ -189,8 +189,8 @@ public partial class FlagonApp
     }
 
     /// <summary>
-    /// Flask's <c>process_response</c>: after-this-request functions, then the after-request hooks (last registered
-    /// first), then saves the session.
+    /// Flask's <c>process_response</c>: after-this-request functions, then the after-request hooks (the blueprints'
+    /// from the innermost, then the app's; each last registered first), then saves the session.
     /// </summary>
     public virtual async Task<Response> ProcessResponseAsync(Response response)
     {
@@ -200,9 +200,9 @@ public partial class FlagonApp
             response = await function(response);
         }
 
-        for (var i = _afterRequest.Count - 1; i >= 0; i--)
+        foreach (var hook in AfterRequestHooksFor(ctx.Request))
         {
-            response = await _afterRequest[i](response);
+            response = await hook(response);
         }
 
         if (ctx.Session is { } session && !SessionInterface.IsNullSession(session))
@@ -295,8 +295,8 @@ public partial class FlagonApp
         Logger.LogError(exception, "Exception on {Path} [{Method}]", request?.Path, request?.Method);
     }
 
-    /// <summary>Runs the teardown-request hooks (last registered first); all run, and their errors are collected.</summary>
-    public virtual ValueTask DoTeardownRequestAsync(Exception? exception) => RunTeardownsAsync(_teardownRequest, exception);
+    /// <summary>Runs the teardown-request hooks (the blueprints' from the innermost, then the app's; each last registered first); all run, and their errors are collected.</summary>
+    public virtual ValueTask DoTeardownRequestAsync(Exception? exception) => RunTeardownsAsync(TeardownRequestHooksFor(CurrentBlueprints()).Reverse().ToList(), exception);
 
     /// <summary>Runs the teardown-appcontext hooks (last registered first); all run, and their errors are collected.</summary>
     public virtual ValueTask DoTeardownAppContextAsync(Exception? exception) => RunTeardownsAsync(_teardownAppContext, exception);

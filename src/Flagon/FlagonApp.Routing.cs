@@ -75,10 +75,15 @@ public partial class FlagonApp
         return this;
     }
 
-    private FlagonApp AddRule(string pattern, string? endpoint, MethodInfo? method, object? target, Delegate? handler, Func<FlagonRequest, object?>? targetFactory, string[]? methods, object? defaults, bool? strictSlashes, bool? mergeSlashes, bool? provideAutomaticOptions, string? redirectTo, bool alias, string? subdomain)
+    /// <summary>
+    /// Adds a rule and, with a method, its view function. <paramref name="invoke"/> replaces the compiled handler
+    /// binding (class-based views); <paramref name="explicitEndpoint"/> says whether an endpoint clash is an error
+    /// (a named endpoint) or gets a <c>#2</c> suffix (a lambda's); by default, whether an endpoint was given.
+    /// </summary>
+    internal FlagonApp AddRule(string pattern, string? endpoint, MethodInfo? method, object? target, Delegate? handler, Func<FlagonRequest, object?>? targetFactory, string[]? methods, object? defaults, bool? strictSlashes, bool? mergeSlashes, bool? provideAutomaticOptions, string? redirectTo, bool alias, string? subdomain, Func<FlagonRequest, IDictionary<string, object?>?, ValueTask<object?>>? invoke = null, bool? explicitEndpoint = null)
     {
         CheckSetup("add_url_rule");
-        var explicitEndpoint = endpoint is not null;
+        var isExplicit = explicitEndpoint ?? endpoint is not null;
         endpoint ??= method is null ? throw new ArgumentException("An endpoint is needed for a rule without a handler.", nameof(endpoint)) : EndpointFromMethod(method) ?? pattern;
         var methodSet = new HashSet<string>((methods is { Length: > 0 } ? methods : ["GET"]).Select(m => m.ToUpperInvariant()), StringComparer.Ordinal);
         var automatic = provideAutomaticOptions ?? (!methodSet.Contains("OPTIONS") && (Config.GetBool("PROVIDE_AUTOMATIC_OPTIONS") ?? true));
@@ -90,18 +95,18 @@ public partial class FlagonApp
         object? identity = handler is not null ? handler : method is not null ? (method, target) : null;
         if (method is not null && ViewFunctions.TryGetValue(endpoint, out var existing) && !Equals(existing.Identity, identity))
         {
-            if (explicitEndpoint || EndpointFromMethod(method) is not null)
+            if (isExplicit || (explicitEndpoint is null && EndpointFromMethod(method) is not null))
             {
                 throw new InvalidOperationException($"View function mapping is overwriting an existing endpoint function: {endpoint}");
             }
 
             var n = 2;
-            while (ViewFunctions.ContainsKey($"{pattern}#{n}"))
+            while (ViewFunctions.ContainsKey($"{endpoint}#{n}"))
             {
                 n++;
             }
 
-            endpoint = $"{pattern}#{n}";
+            endpoint = $"{endpoint}#{n}";
         }
 
         var rule = new Rule(pattern, endpoint, methodSet, ToValues(defaults), strictSlashes, mergeSlashes, subdomain, false, redirectTo, alias)
@@ -112,7 +117,7 @@ public partial class FlagonApp
         if (method is not null && !ViewFunctions.ContainsKey(endpoint))
         {
             var factory = targetFactory ?? (_ => target);
-            ViewFunctions[endpoint] = new ViewFunction(endpoint, method, identity, HandlerBinder.Compile(method, factory, endpoint));
+            ViewFunctions[endpoint] = new ViewFunction(endpoint, method, identity, invoke ?? HandlerBinder.Compile(method, factory, endpoint));
         }
 
         return this;
@@ -161,7 +166,7 @@ public partial class FlagonApp
             adapter = requestContext.UrlAdapter;
             if (endpoint.StartsWith('.'))
             {
-                endpoint = endpoint[1..];
+                endpoint = requestContext.Request.Blueprint is { } blueprint ? blueprint + endpoint : endpoint[1..];
             }
 
             external ??= scheme is not null;
@@ -202,12 +207,27 @@ public partial class FlagonApp
         return rv;
     }
 
-    /// <summary>Runs the <c>UrlDefaults</c> functions on the values of a URL being built.</summary>
+    /// <summary>
+    /// Runs the <c>UrlDefaults</c> functions on the values of a URL being built: the app's, then those of the
+    /// endpoint's blueprints from the outermost in (found from the endpoint's name, so this works outside requests).
+    /// </summary>
     public virtual void InjectUrlDefaults(string endpoint, IDictionary<string, object?> values)
     {
         foreach (var function in _urlDefaults)
         {
             function(endpoint, values);
+        }
+
+        var dot = endpoint.LastIndexOf('.');
+        if (dot > 0 && _blueprintScopes.Count > 0)
+        {
+            foreach (var scope in ScopesOf(SplitBlueprintPath(endpoint[..dot])).Reverse())
+            {
+                foreach (var function in scope.UrlDefaults)
+                {
+                    function(endpoint, values);
+                }
+            }
         }
     }
 
@@ -216,13 +236,37 @@ public partial class FlagonApp
         => throw error;
 
     /// <summary>
-    /// Binds the URL map for a request (its host, script root and scheme) or, outside a request, for
+    /// Binds the URL map for a request (its host, script root and scheme; with <c>SERVER_NAME</c> set, that server name
+    /// and the subdomain in front of it in the Host) or, outside a request, for
     /// <c>SERVER_NAME</c>/<c>APPLICATION_ROOT</c>/<c>PREFERRED_URL_SCHEME</c> (null without SERVER_NAME).
     /// </summary>
     public virtual MapAdapter? CreateUrlAdapter(FlagonRequest? request)
     {
         if (request is not null)
         {
+            if (Config.Get<string>("SERVER_NAME") is { Length: > 0 } configured)
+            {
+                // Werkzeug's bind_to_environ with a server name: the subdomain is what the Host has in front of it
+                // (blueprint and rule subdomains match on it); a Host outside SERVER_NAME matches no rule.
+                var host = StripDefaultPort(request.Host.ToLowerInvariant(), request.Scheme);
+                var server = StripDefaultPort(configured.ToLowerInvariant(), request.Scheme);
+                string subdomain;
+                if (host == server)
+                {
+                    subdomain = string.Empty;
+                }
+                else if (host.EndsWith("." + server, StringComparison.Ordinal))
+                {
+                    subdomain = host[..^(server.Length + 1)];
+                }
+                else
+                {
+                    subdomain = "<invalid>";
+                }
+
+                return UrlMap.Bind(server, request.ScriptRoot, UrlMap.DefaultSubdomain is { Length: > 0 } d ? d : subdomain, request.Scheme);
+            }
+
             return UrlMap.Bind(request.Host, request.ScriptRoot, null, request.Scheme);
         }
 
@@ -234,6 +278,11 @@ public partial class FlagonApp
 
         return null;
     }
+
+    private static string StripDefaultPort(string host, string scheme)
+        => (scheme is "http" or "ws") && host.EndsWith(":80", StringComparison.Ordinal) ? host[..^3]
+        : (scheme is "https" or "wss") && host.EndsWith(":443", StringComparison.Ordinal) ? host[..^4]
+        : host;
 
     private static object? Pop(Dictionary<string, object?> values, string key) => values.Remove(key, out var value) ? value : null;
 

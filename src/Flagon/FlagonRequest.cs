@@ -15,6 +15,7 @@ namespace Flagon;
 public class FlagonRequest
 {
     private MultiDict<string>? _args;
+    private IReadOnlyList<string>? _blueprints;
     private MultiDict<string>? _form;
     private MultiDict<FileStorage>? _files;
     private MultiDict<string>? _cookies;
@@ -203,6 +204,29 @@ public class FlagonRequest
 
     /// <summary>The endpoint of the matched rule, or null.</summary>
     public string? Endpoint => UrlRule?.Endpoint;
+
+    /// <summary>
+    /// The registered name of the blueprint the matched endpoint belongs to (<c>parent.child</c> when nested), or null
+    /// for app routes and unmatched requests (Flask's <c>request.blueprint</c>).
+    /// </summary>
+    public string? Blueprint
+    {
+        get
+        {
+            var endpoint = Endpoint;
+            var dot = endpoint?.LastIndexOf('.') ?? -1;
+            if (dot <= 0)
+            {
+                return null;
+            }
+
+            var name = endpoint![..dot];
+            return App.Blueprints.ContainsKey(name) ? name : null;
+        }
+    }
+
+    /// <summary>The current blueprint and its parents, innermost first (Flask's <c>request.blueprints</c>); empty outside a blueprint.</summary>
+    public IReadOnlyList<string> Blueprints => UrlRule is null ? [] : _blueprints ??= Blueprint is { } name ? FlagonApp.SplitBlueprintPath(name) : [];
 
     /// <summary>The converted rule variables passed to the handler (mutable, for URL value preprocessors); null when nothing matched.</summary>
     public IDictionary<string, object?>? ViewArgs { get; internal set; }

@@ -31,7 +31,7 @@ public static class FlagonTemplating
         ArgumentNullException.ThrowIfNull(app);
         var env = new JinjaEnvironment
         {
-            Loader = new TemplateLoaderChain(app.TemplateFolder is { } folder ? new FileSystemLoader(folder) : null),
+            Loader = new TemplateLoaderChain([app.TemplateFolder is { } folder ? new FileSystemLoader(folder) : null, .. app.BlueprintTemplateFolders.Select(f => new FileSystemLoader(f))]),
             AutoescapeSelector = app.SelectJinjaAutoescape,
             AutoReload = AutoReload(app),
         };
@@ -98,7 +98,8 @@ public static class FlagonTemplating
 
     /// <summary>
     /// Flask's <c>update_template_context</c>: <c>g</c>, <c>request</c> and <c>session</c> (when their contexts are
-    /// active), then each context processor's result in registration order, then the caller's values, which win.
+    /// active), then each context processor's result (the app's, then the current blueprints' from the outermost in,
+    /// each in registration order), then the caller's values, which win.
     /// </summary>
     public static Dictionary<string, object?> BuildContext(FlagonApp app, object? context)
     {
@@ -115,7 +116,8 @@ public static class FlagonTemplating
             result["session"] = Session;
         }
 
-        foreach (var processor in app.TemplateContextProcessors)
+        var blueprints = Globals.HasRequestContext && ReferenceEquals(Globals.Request.App, app) ? Globals.Request.Blueprints : [];
+        foreach (var processor in app.ContextProcessorsFor(blueprints))
         {
             foreach (var (key, value) in TemplateValues.ToDictionary(processor()))
             {
