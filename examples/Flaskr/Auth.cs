@@ -12,13 +12,18 @@ public static class Auth
     /// <summary>The config key naming the password hash method (Werkzeug's format); Flagon's PBKDF2 default when unset.</summary>
     public const string HashMethodKey = "PASSWORD_HASH_METHOD";
 
-    /// <summary>Registers the routes under <c>/auth</c> with the endpoints <c>auth.register</c>, <c>auth.login</c>, <c>auth.logout</c>, and the user loader.</summary>
-    public static void Register(FlagonApp app)
+    /// <summary>
+    /// The <c>auth</c> blueprint under <c>/auth</c>: endpoints <c>auth.register</c>, <c>auth.login</c>, <c>auth.logout</c>,
+    /// and an app-wide before-request hook loading <c>G.User</c>.
+    /// </summary>
+    public static Blueprint CreateBlueprint()
     {
-        app.BeforeRequest(LoadLoggedInUser);
-        app.Route("/auth/register", RegisterView, methods: ["GET", "POST"], endpoint: "auth.register");
-        app.Route("/auth/login", Login, methods: ["GET", "POST"], endpoint: "auth.login");
-        app.Route("/auth/logout", Logout, endpoint: "auth.logout");
+        var bp = new Blueprint("auth", urlPrefix: "/auth");
+        bp.BeforeAppRequest(LoadLoggedInUser);
+        bp.Route("/register", RegisterView, methods: ["GET", "POST"], endpoint: "register");
+        bp.Route("/login", Login, methods: ["GET", "POST"], endpoint: "login");
+        bp.Route("/logout", Logout, endpoint: "logout");
+        return bp;
     }
 
     /// <summary>Runs <paramref name="view"/> for a logged-in user; anyone else is sent to the login page (the tutorial's <c>login_required</c>).</summary>

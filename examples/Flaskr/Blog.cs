@@ -9,13 +9,18 @@ public static class Blog
 {
     private const string PostQuery = "SELECT p.id, title, body, created, author_id, username FROM post p JOIN user u ON p.author_id = u.id";
 
-    /// <summary>Registers <c>/</c> (<c>blog.index</c>, also <c>index</c>), <c>/create</c>, <c>/&lt;int:id&gt;/update</c> and <c>/&lt;int:id&gt;/delete</c>.</summary>
-    public static void Register(FlagonApp app)
+    /// <summary>
+    /// The <c>blog</c> blueprint at the root: <c>/</c> (<c>blog.index</c>), <c>/create</c>, <c>/&lt;int:id&gt;/update</c>
+    /// and <c>/&lt;int:id&gt;/delete</c>.
+    /// </summary>
+    public static Blueprint CreateBlueprint()
     {
-        app.Route("/", Index, endpoint: "blog.index");
-        app.Route("/create", Create, methods: ["GET", "POST"], endpoint: "blog.create");
-        app.Route("/<int:id>/update", Update, methods: ["GET", "POST"], endpoint: "blog.update");
-        app.Route("/<int:id>/delete", Delete, methods: ["POST"], endpoint: "blog.delete");
+        var bp = new Blueprint("blog");
+        bp.Route("/", Index, endpoint: "index");
+        bp.Route("/create", Create, methods: ["GET", "POST"], endpoint: "create");
+        bp.Route("/<int:id>/update", Update, methods: ["GET", "POST"], endpoint: "update");
+        bp.Route("/<int:id>/delete", Delete, methods: ["POST"], endpoint: "delete");
+        return bp;
     }
 
     /// <summary>All posts, newest first.</summary>

@@ -35,8 +35,8 @@ public static class FlaskrApp
         app.Get("/hello", () => "Hello, World!", endpoint: "hello");
 
         Db.InitApp(app);
-        Auth.Register(app);
-        Blog.Register(app);
+        app.RegisterBlueprint(Auth.CreateBlueprint());
+        app.RegisterBlueprint(Blog.CreateBlueprint());
 
         // url_for('index') == url_for('blog.index'): the blog is the main index
         app.AddUrlRule("/", endpoint: "index");

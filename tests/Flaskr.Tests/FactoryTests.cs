@@ -87,6 +87,23 @@ public class FactoryTests
     }
 
     [Fact]
+    public async Task TheViewsLiveInTheAuthAndBlogBlueprints()
+    {
+        using var flaskr = new FlaskrFixture();
+        Assert.Equal(["auth", "blog"], flaskr.App.Blueprints.Keys.Order());
+        var seen = new List<string?>();
+        flaskr.App.AfterRequest(r =>
+        {
+            seen.Add(Flagon.Globals.Request.Blueprint);
+            return r;
+        });
+        await flaskr.Client.GetAsync("/auth/login");
+        await flaskr.Client.GetAsync("/");
+        await flaskr.Client.GetAsync("/hello");
+        Assert.Equal(["auth", "blog", null], seen);
+    }
+
+    [Fact]
     public async Task TheStylesheetIsServed()
     {
         using var flaskr = new FlaskrFixture();
