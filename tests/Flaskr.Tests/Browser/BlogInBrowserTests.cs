@@ -63,6 +63,8 @@ public sealed class BlogInBrowserTests(ITestOutputHelper output)
         Submit(driver, new Dictionary<string, string> { ["title"] = "", ["body"] = "" }, "Save");
         // the title field is `required`: the browser itself refuses to submit it empty
         Assert.EndsWith("/create", driver.Url, StringComparison.Ordinal);
+        Assert.Equal(true, ((IJavaScriptExecutor)driver).ExecuteScript("return document.getElementById('title').validity.valueMissing"));
+        Assert.Empty(driver.FindElements(By.ClassName("flash")));
         Submit(driver, new Dictionary<string, string> { ["title"] = "Hello from Chromium", ["body"] = "First line\nSecond line" }, "Save");
         var heading = WaitFor(driver, By.CssSelector("article.post h1"));
         Assert.Equal("Hello from Chromium", heading.Text);
