@@ -81,6 +81,18 @@ public sealed class JinjaEnvironment
     /// <summary>Re-check the loader on every <see cref="GetTemplate"/> and recompile changed templates.</summary>
     public bool AutoReload { get; set; } = true;
 
+    /// <summary>
+    /// Jinja2's <c>policies</c>: settings of built-in filters, with Jinja2's defaults
+    /// (<c>urlize.rel</c> = "noopener", <c>urlize.target</c>, <c>urlize.extra_schemes</c>, <c>truncate.leeway</c> = 5).
+    /// </summary>
+    public IDictionary<string, object?> Policies { get; } = new Dictionary<string, object?>(StringComparer.Ordinal)
+    {
+        ["urlize.rel"] = "noopener",
+        ["urlize.target"] = null,
+        ["urlize.extra_schemes"] = null,
+        ["truncate.leeway"] = 5L,
+    };
+
     /// <summary>The filters (<c>{{ x|name }}</c>); see <see cref="FunctionRegistry"/>.</summary>
     public FunctionRegistry Filters { get; }
 

@@ -19,6 +19,7 @@ internal static partial class BuiltinFilters
         f["wordwrap"] = WordWrap;
         f["urlencode"] = UrlEncode;
         f["slice"] = Slice;
+        f["urlize"] = Urlize;
         f["pprint"] = (object? v) => PyPrettyPrint.PFormat(ObjectAdapter.Normalize(v));
     }
 
