@@ -93,6 +93,12 @@ public sealed class JinjaEnvironment
         ["truncate.leeway"] = 5L,
     };
 
+    /// <summary>
+    /// The source of the <c>random</c> filter's choices (shared and thread-safe by default). Set a
+    /// seeded <see cref="System.Random"/> for reproducible output, e.g. in tests; calls to it are serialised.
+    /// </summary>
+    public Random Random { get; set; } = Random.Shared;
+
     /// <summary>The filters (<c>{{ x|name }}</c>); see <see cref="FunctionRegistry"/>.</summary>
     public FunctionRegistry Filters { get; }
 

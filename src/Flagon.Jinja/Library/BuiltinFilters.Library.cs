@@ -20,6 +20,7 @@ internal static partial class BuiltinFilters
         f["urlencode"] = UrlEncode;
         f["slice"] = Slice;
         f["urlize"] = Urlize;
+        f["random"] = RandomItem;
         f["pprint"] = (object? v) => PyPrettyPrint.PFormat(ObjectAdapter.Normalize(v));
     }
 
@@ -346,5 +347,34 @@ internal static partial class BuiltinFilters
             result.Add(tmp);
         }
         return result;
+    }
+
+    /// <summary>Python's <c>random.choice(seq)</c>: needs len() and seq[i]; empty gives an undefined.</summary>
+    private static object? RandomItem(EvalContext ctx, object? seq)
+    {
+        long n = Ops.Length(seq);
+        if (n == 0)
+        {
+            return ctx.Undefined("No random item, sequence was empty.");
+        }
+        var random = ctx.Environment.Random;
+        long index;
+        if (ReferenceEquals(random, Random.Shared))
+        {
+            index = random.NextInt64(n);
+        }
+        else
+        {
+            lock (random)
+            {
+                index = random.NextInt64(n);
+            }
+        }
+        if (ObjectAdapter.IsMapping(seq))
+        {
+            // dict[i]: the key i, as Python's random.choice does on a dict.
+            return Ops.TryGetItem(seq, index, out var value) ? value : throw PythonError.KeyError(Ops.Repr(index));
+        }
+        return seq is string or Markup or PyTuple or List<object?> ? PySequence.GetItem(seq, index) : Ops.ToList(seq)[(int)index];
     }
 }
