@@ -87,21 +87,22 @@ internal static partial class BuiltinFilters
         return best;
     }
 
-    private static object Unique(EvalContext ctx, object? value, bool caseSensitive = false, object? attribute = null)
+    private static object Unique(EvalContext ctx, object? value, bool caseSensitive = false, object? attribute = null) =>
+        Generator(() => UniqueItems(ctx, value, caseSensitive, attribute));
+
+    private static IEnumerable<object?> UniqueItems(EvalContext ctx, object? value, bool caseSensitive, object? attribute)
     {
         var key = KeyFunc(ctx, caseSensitive, attribute);
         var seen = new HashSet<object?>(PyValueComparer.Instance);
-        var result = new List<object?>();
         foreach (var item in Ops.Iterate(value))
         {
             var k = key(item);
             PyOps.CheckHashable(k);
             if (seen.Add(k))
             {
-                result.Add(item);
+                yield return item;
             }
         }
-        return result;
     }
 
     private static object GroupBy(EvalContext ctx, object? value, object? attribute, object? @default = null, bool caseSensitive = false)
@@ -315,7 +316,10 @@ internal static partial class BuiltinFilters
         }));
     }
 
-    private static object Slice(object? value, long slices, object? fillWith = null)
+    private static object Slice(object? value, long slices, object? fillWith = null) =>
+        Generator(() => SliceItems(value, slices, fillWith));
+
+    private static List<object?> SliceItems(object? value, long slices, object? fillWith)
     {
         var seq = Ops.Iterate(value).ToList();
         long length = seq.Count;

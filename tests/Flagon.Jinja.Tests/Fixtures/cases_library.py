@@ -17,6 +17,7 @@ def add(c):
     format_(c)
     filters_edge(c)
     methods_more(c)
+    library_edges(c)
 
 
 def many(c, rows):
@@ -1035,4 +1036,130 @@ def methods_more(c):
         ("dict-get-missing-no-default-print", "[{{ {}.get('x') }}]"),
         ("dict-in-operator-values", "{{ 2 in {'a': 2}.values() }} {{ ('a', 2) in {'a': 2}.items() }}"),
         ("method-on-undefined-strict", "{{ missing.upper() }}", None, {"undefined": "strict", ERR: "UndefinedError"}),
+    ])
+
+
+def library_edges(c):
+    """Generators, Markup through filters, int/float/round edges, truncate, range, tests."""
+    c.area("filters_edge")
+    many(c, [
+        ("generator-single-pass", "{% set g = [1, 2, 3]|map('string') %}{{ g|join }}|{{ g|join }}"),
+        ("generator-always-true", "{% if []|select %}T{% else %}F{% endif %}{% if []|list %}T{% else %}F{% endif %}"),
+        ("generator-first-consumes-one", "{% set g = [1, 2, 3]|select %}{{ g|first }} {{ g|list }}"),
+        ("generator-not-sequence", "{{ [1]|batch(2) is sequence }} {{ [1]|map('string') is iterable }} {{ [1]|unique is sequence }}"),
+        ("generator-index-undefined", "[{{ ([1, 2]|select)[0] }}]"),
+        ("generator-loop-length", "{% for x in [3, 4, 5]|reject('even') %}{{ loop.index }}/{{ loop.length }}{{ x }} {% endfor %}"),
+        ("generator-sum-min-max-sort", "{{ [3, 1, 2]|map('int')|sum }} {{ [3, 1, 2]|select|min }} {{ [3, 1, 2]|select|max }} {{ [3, 1, 2]|select|sort }}"),
+        ("generator-tojson", "{{ [1]|select|tojson }}", None, {ERR: "TypeError"}),
+        ("map-unknown-filter-lazy", "{{ [1, 2]|map('nope')|list }}", None, {ERR: "TemplateRuntimeError"}),
+        ("map-unknown-filter-unused", "{% set g = [1, 2]|map('nope') %}ok"),
+        ("select-unknown-test-lazy", "{% set g = [1]|select('nope') %}ok {{ g|list }}", None, {ERR: "TemplateRuntimeError"}),
+        ("items-generator-length", "{{ {'a': 1}|items|length }}", None, {ERR: "TypeError"}),
+        ("items-non-mapping-lazy", "{% set g = [1]|items %}ok"),
+        ("items-non-mapping-list", "{{ [1]|items|list }}", None, {ERR: "TypeError"}),
+        ("unique-length", "{{ [1, 1]|unique|length }}", None, {ERR: "TypeError"}),
+        ("slice-generator-length", "{{ [1, 2]|slice(2)|length }}", None, {ERR: "TypeError"}),
+        ("slice-zero-unused", "{% set g = [1]|slice(0) %}ok"),
+        ("batch-negative", "{{ [1, 2]|batch(-1)|list }}"),
+        ("batch-fill-zero", "{{ [1, 2, 3]|batch(0, 'x')|list }}"),
+        ("batch-string", "{{ 'abcde'|batch(2, '-')|list }}"),
+        ("reverse-list-length", "{{ [1, 2]|reverse|length }}", None, {ERR: "TypeError"}),
+        ("reverse-list-last", "{{ [1, 2]|reverse|last }}", None, {ERR: "TypeError"}),
+        ("reverse-tuple-dict-range", "{{ (1, 2)|reverse|list }} {{ {'a': 1, 'b': 2}|reverse|list }} {{ range(3)|reverse|list }}"),
+        ("reverse-generator", "{{ [1, 2, 3]|select|reverse }}"),
+        ("reverse-none", "{{ none|reverse }}", None, {ERR: "FilterArgumentError"}),
+        ("reverse-undefined-list", "{{ missing|reverse|list }}"),
+        ("reverse-markup-autoescape", "{{ '<a>&'|safe|reverse }}", None, {"autoescape": True}),
+        ("reverse-unicode", "{{ 'a😀b'|reverse }}"),
+        ("last-markup-autoescape", "{{ '<b>'|safe|last }}{{ '<b>'|last }}", None, {"autoescape": True}),
+        ("last-dict-string", "{{ {'a': 1, 'b': 2}|last }} {{ 'abc'|last }} [{{ missing|last }}]"),
+        ("first-markup-autoescape", "{{ '<b>'|safe|first }}", None, {"autoescape": True}),
+        ("title-markup-plain", "{{ '<i>ab cd</i>'|safe|title }}", None, {"autoescape": True}),
+        ("upper-lower-capitalize-markup", "{{ '<i>ab</i>'|safe|upper }} {{ '<I>AB</I>'|safe|lower }} {{ '<i>ab</i>'|safe|capitalize }}", None, {"autoescape": True}),
+        ("trim-markup", "{{ ' <i> '|safe|trim }}|", None, {"autoescape": True}),
+        ("capitalize-titlecase-chars", "{{ 'ǆemal'|capitalize }} {{ 'ﬁx'|capitalize }} {{ 'ŉa'|capitalize }}"),
+        ("truncate-markup-end-escaped", "{{ '<b>hello world</b>'|safe|truncate(9, end='<>', leeway=0) }}", None, {"autoescape": True}),
+        ("truncate-markup-killwords", "{{ '<b>hello world</b>'|safe|truncate(9, killwords=true, leeway=0) }}", None, {"autoescape": True}),
+        ("truncate-markup-short", "{{ '<b>hi</b>'|safe|truncate(20) }}", None, {"autoescape": True}),
+        ("truncate-list-short", "{{ [1, 2, 3]|truncate(5) }}"),
+        ("truncate-list-long", "{{ range(10)|list|truncate(3, leeway=0) }}", None, {ERR: "AttributeError"}),
+        ("truncate-list-long-killwords", "{{ range(10)|list|truncate(3, true, leeway=0) }}", None, {ERR: "TypeError"}),
+        ("truncate-unicode-words", "{{ 'héllo wörld 😀😀'|truncate(9, leeway=0) }} {{ '😀😀😀😀😀'|truncate(4, true, '…', 0) }}"),
+        ("truncate-policy-leeway", "{{ 'hello world foo'|truncate(12) }} {{ 'hello world foo'|truncate(12, leeway=5) }}", None, {"policies": {"truncate.leeway": 0}}),
+        ("truncate-leeway-float", "{{ 'hello world'|truncate(5, leeway=1.5) }}"),
+        ("int-float-strings", "{{ '1e3'|int }} {{ ' 12 '|int }} {{ '1_000'|int }} {{ '1__0'|int }} {{ '-0b11'|int(base=0) }} {{ '0x_ff'|int(base=16) }} {{ '017'|int(base=0) }}"),
+        ("int-bad-base", "{{ '12'|int(base=40) }} {{ '12'|int(base='x') }} {{ 3.9|int(base=2) }}"),
+        ("int-empty-and-sign", "{{ ''|int }} {{ '+'|int }} {{ '-'|int(7) }}"),
+        ("int-none-list", "{{ none|int }} {{ [1]|int }} {{ true|int }}"),
+        ("int-nan-string", "{{ 'nan'|int }} {{ 'nan'|int(3) }}"),
+        ("int-inf-float", "{{ x|int }}", {"x": 1e308}),
+        ("int-big-string", "{{ '123456789012345678901234567890'|int }} {{ '-1e20'|int }}"),
+        ("int-markup", "{{ '42'|safe|int + 1 }}"),
+        ("int-undefined", "{{ missing|int }}", None, {ERR: "UndefinedError"}),
+        ("float-strings", "{{ '1_0.5'|float }} {{ '_1'|float }} {{ 'Infinity'|float }} {{ '-nan'|float }} {{ '1.5e'|float }} {{ '.5'|float }} {{ '5.'|float }} {{ ' -1E3 '|float }}"),
+        ("float-bool-none", "{{ true|float }} {{ none|float }} {{ none|float(none) }} {{ [1]|float('x') }}"),
+        ("float-big-int", "{{ (10 ** 400)|float }}", None, {ERR: "OverflowError"}),
+        ("float-undefined", "{{ missing|float }}", None, {ERR: "UndefinedError"}),
+        ("round-modes", "{{ 12.5|round(0, 'ceil') }} {{ 12|round(1, 'floor') }} {{ 12|round(-1, 'ceil') }} {{ -2.5|round(0, 'floor') }}"),
+        ("round-ints", "{{ 2.5|round }} {{ 3|round(2) }} {{ 15|round(-1) }} {{ 25|round(-1) }} {{ -15|round(-1) }} {{ true|round }}"),
+        ("round-float-precision", "{{ 0.125|round(2) }} {{ 0.375|round(2) }} {{ 1e300|round(-299) }} {{ 5e-324|round(400) }}"),
+        ("round-bad-method", "{{ 1.5|round(method='up') }}", None, {ERR: "FilterArgumentError"}),
+        ("round-float-precision-arg", "{{ 1.5|round(1.0) }}", None, {ERR: "TypeError"}),
+        ("round-none", "{{ none|round }}", None, {ERR: "TypeError"}),
+        ("round-inf-ceil", "{{ x|round(0, 'ceil') }}", {"x": 1e308}, {}),
+        ("round-undefined", "{{ missing|round }}", None, {ERR: "TypeError"}),
+        ("round-zero-product", "{{ (x * 0)|round }} {{ (x * 0)|round(0, 'floor') }}", {"x": 1e308}),
+    ])
+    c.area("globals")
+    many(c, [
+        ("range-bignum-step", "{{ range(2 ** 64, 2 ** 64 + 10, 3)|list }} {{ range(2 ** 64, 2 ** 64 + 10, 3)|length }} {{ range(-2 ** 70, -2 ** 70 - 2, -1)|list }}"),
+        ("range-bignum-contains", "{{ 2 ** 64 + 3 in range(2 ** 64, 2 ** 64 + 10, 3) }} {{ 2 ** 64 + 1 in range(2 ** 64, 2 ** 64 + 10, 3) }} {{ 5.0 in range(10) }} {{ 5.5 in range(10) }}"),
+        ("range-bignum-repr-slice", "{{ range(2 ** 64, 2 ** 64 + 10, 3) }} {{ range(2 ** 64, 2 ** 64 + 10)[2:4]|list }} {{ range(2 ** 64, 2 ** 64 + 10)[-1] }}"),
+        ("range-bignum-too-big", "{{ range(2 ** 64)|length }}", None, {ERR: "OverflowError"}),
+        ("range-eq-variants", "{{ range(0, 3, 2) == range(0, 4, 2) }} {{ range(1) == range(1, 2, 5) }} {{ range(3) == [0, 1, 2] }} {{ range(3) != range(4) }}"),
+        ("namespace-repr-nested", "{% set ns = namespace(b='x', a=[1, none]) %}{% set ns.c = namespace() %}{{ ns }}"),
+        ("cycler-empty-next", "{{ cycler().next() }}", None, {ERR: "RuntimeError"}),
+    ])
+    c.area("filters_misc")
+    many(c, [
+        ("default-explicit-none", "{{ missing|default(none) }} {{ missing|d(none, true) }} {{ ''|default(none, boolean=true) }}"),
+        ("default-kwargs", "{{ missing|default(default_value='x') }} {{ 0|default('y', boolean=true) }} {{ 0|d(boolean=true) }}|"),
+        ("default-too-many-args", "{{ missing|default(1, 2, 3) }}", None, {ERR: "TypeError"}),
+        ("default-unknown-kwarg", "{{ missing|default(value=1) }}", None, {ERR: "TypeError"}),
+        ("int-float-explicit-none-default", "{{ 'x'|int(none) }} {{ 'x'|float(default=none) }} {{ 'x'|int(default=none, base=16) }}"),
+        ("int-duplicate-default", "{{ 'x'|int(1, default=2) }}", None, {ERR: "TypeError"}),
+        ("filter-block-unescaped-result", "{% filter title %}<p>{{ '&' }}{% endfilter %}", None, {"autoescape": True}),
+        ("filter-block-non-string-result", "{% filter wordcount %}a b{% endfilter %}", None, {"autoescape": True, ERR: "TypeError"}),
+        ("const-fold-escape-concat", "{{ '<b>'|forceescape ~ '<i>' }} {{ 'a<b>'|striptags ~ '<i>' }} {{ '<b>'|e ~ 1 }} {{ '<b>'|e|upper ~ '<i>' }} {{ ('<b>'|e ~ '<i>')|length }}", None, {"autoescape": True}),
+        ("const-fold-set-concat", "{% set x = '<b>'|e ~ '<i>' %}{{ x }} {{ '<b>'|title ~ '<i>' }}", None, {"autoescape": True}),
+        ("escape-var-concat-no-fold", "{{ v|e ~ '<i>' }}", {"v": "<b>"}, {"autoescape": True}),
+        ("escape-filter-values", "{{ none|escape }} {{ 1.5|escape }} {{ '<&>\"\''|escape }} {{ '<b>'|safe|escape }} {{ missing|escape }}|"),
+        ("escape-filter-autoescape", "{{ '<b>'|escape }} {{ '<b>'|escape|escape }} {{ '<b>'|forceescape|forceescape }}", None, {"autoescape": True}),
+        ("escape-filter-list", "{{ ['<a>']|escape }}"),
+    ])
+    c.area("python_methods")
+    many(c, [
+        ("edge-str-rsplit-maxsplit-sep", "{{ 'a,b,c,d'.rsplit(',', 2) }} {{ ' a  b c '.rsplit(None, 1) }} {{ 'abc'.rsplit('b', maxsplit=0) }}"),
+        ("edge-str-splitlines-keepends", "{{ 'a\nb\r\nc\x0bd\u2028e'.splitlines() }} {{ 'a\nb\n'.splitlines(True) }} {{ ''.splitlines() }}"),
+        ("edge-str-startswith-tuple-range", "{{ 'hello'.startswith(('x', 'he')) }} {{ 'hello'.endswith(('lo', 'x'), 1, 5) }} {{ 'hello'.startswith('l', 2) }}"),
+        ("edge-str-partition-missing", "{{ 'a=b=c'.partition('=') }} {{ 'abc'.partition('=') }} {{ 'a=b=c'.rpartition('=') }} {{ 'abc'.rpartition('=') }}"),
+        ("edge-str-find-index-ranges", "{{ 'abcabc'.find('c', 3) }} {{ 'abcabc'.rfind('a', 0, 3) }} {{ 'abc'.find('') }} {{ 'abc'.find('', 5) }}"),
+        ("edge-str-index-not-found", "{{ 'abc'.index('z') }}", None, {ERR: "ValueError"}),
+        ("edge-str-is-predicates-unicode", "{{ '٣'.isdigit() }} {{ 'é'.isalpha() }} {{ 'a1'.isalnum() }} {{ '\u2003'.isspace() }} {{ 'ǅ'.islower() }} {{ ''.isupper() }}"),
+        ("edge-str-just-fill", "{{ 'ab'.center(7, '*') }} {{ 'ab'.ljust(5, '-') }} {{ 'ab'.rjust(5) }}| {{ '-42'.zfill(6) }} {{ '+x'.zfill(4) }}"),
+        ("edge-str-strip-chars", "{{ 'xxhixx'.strip('x') }} {{ '  hi  '.lstrip() }}| {{ 'abcba'.rstrip('ab') }} {{ 'hi'.strip(none) }}"),
+        ("edge-str-swapcase-title-unicode", "{{ 'ǅ straße İ'.swapcase() }} {{ \"they're bill's\".title() }} {{ 'ǆa'.title() }}"),
+        ("edge-str-replace-count", "{{ 'aaaa'.replace('a', 'b', 2) }} {{ 'ab'.replace('', '-') }} {{ 'ab'.replace('', '-', 1) }}"),
+        ("edge-str-count-overlap", "{{ 'aaaa'.count('aa') }} {{ 'abc'.count('') }} {{ 'abcabc'.count('b', 2) }}"),
+        ("edge-str-join-non-str", "{{ ','.join([1, 2]) }}", None, {ERR: "TypeError"}),
+        ("edge-list-methods-chain", "{% set xs = [3, 1, 2] %}{{ xs.sort(reverse=true) or xs }} {{ xs.index(1) }} {{ xs.count(2) }} {{ xs.reverse() or xs }} {{ xs.copy() == xs }}"),
+        ("edge-list-remove-missing", "{% set xs = [1] %}{{ xs.remove(2) }}", None, {ERR: "ValueError"}),
+        ("edge-dict-pop-missing", "{{ {}.pop('x') }}", None, {ERR: "KeyError"}),
+        ("edge-dict-get-default-and-items", "{{ {'a': 1}.get('b', 2) }} {{ {'a': 1}.items()|list }} {{ {'a': 1}.setdefault('a', 5) }}"),
+        ("edge-percent-format-mix", "{{ '%s-%05.1f-%x-%r' % ('a', 3.14159, 255, 'q') }} {{ '%(a)s/%(b)d' % {'a': 'x', 'b': 2} }} {{ '%%' % () }}"),
+    ])
+    c.area("tests")
+    many(c, [
+        ("sequence-undefined-and-iterators", "{{ missing is sequence }} {{ [1]|select is sequence }} {{ range(2) is sequence }} {{ {} is sequence }} {{ 1 is sequence }}"),
+        ("lower-upper-unicode", "{{ 'ĸ' is lower }} {{ 'ß' is lower }} {{ 'ǅ' is lower }} {{ 'ǅ' is upper }} {{ 'ÀB1' is upper }} {{ '1' is upper }} {{ 'ﬁ' is lower }}"),
     ])
