@@ -475,6 +475,11 @@ internal static partial class BuiltinFilters
 
     private static object Map(EvalContext ctx, object?[] a, IReadOnlyList<KeyValuePair<string, object?>>? k)
     {
+        // Jinja2: "if value: for item in value" — a falsy value (None, undefined, empty) maps to nothing.
+        if (!Ops.Truthy(a[0]))
+        {
+            return new List<object?>();
+        }
         var seq = Ops.Iterate(a[0]);
         var attribute = k?.FirstOrDefault(p => p.Key == "attribute");
         if (attribute is { Key: not null })
@@ -497,7 +502,6 @@ internal static partial class BuiltinFilters
 
     private static object SelectOrReject(EvalContext ctx, object?[] a, IReadOnlyList<KeyValuePair<string, object?>>? k, bool select, bool byAttr)
     {
-        var seq = Ops.Iterate(a[0]);
         int i = 1;
         Func<object?, object?> getter = x => x;
         if (byAttr)
@@ -524,6 +528,12 @@ internal static partial class BuiltinFilters
         {
             test = Ops.Truthy;
         }
+        // Jinja2: "if value: for item in value" — a falsy value (None, undefined, empty) selects nothing.
+        if (!Ops.Truthy(a[0]))
+        {
+            return new List<object?>();
+        }
+        var seq = Ops.Iterate(a[0]);
         return seq.Where(x => test(getter(x)) == select).ToList();
     }
 
