@@ -6,7 +6,8 @@ using Flagon.Jinja.Runtime;
 namespace Flagon.Jinja.Cli;
 
 /// <summary>
-/// The <c>flagon-jinja</c> command: <c>render TEMPLATE [--data FILE|-] [--search-path DIR]... [options]</c>.
+/// The <c>flagon-jinja</c> command: <c>render TEMPLATE [--data FILE|-] [--search-path DIR]... [options]</c>,
+/// or <c>chat</c> (see <see cref="ChatCommand"/>).
 /// Exit codes: 0 rendered, 1 template error (first stderr line <c>Kind: message</c>), 2 bad arguments or data.
 /// </summary>
 public static class CliApp
@@ -21,7 +22,12 @@ public static class CliApp
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
             stderr.WriteLine(Usage);
+            stderr.WriteLine("   or: " + ChatCommand.Usage["usage: ".Length..]);
             return args.Length == 0 ? 2 : 0;
+        }
+        if (args[0] == "chat")
+        {
+            return ChatCommand.Run(args[1..], stdin, stdout, stderr);
         }
         if (args[0] != "render")
         {
