@@ -502,6 +502,12 @@ internal static partial class BuiltinFilters
 
     private static object SelectOrReject(EvalContext ctx, object?[] a, IReadOnlyList<KeyValuePair<string, object?>>? k, bool select, bool byAttr)
     {
+        // Jinja2: "if value: for item in value" — a falsy value (None, undefined, empty) selects nothing
+        // (the test is not even looked up).
+        if (!Ops.Truthy(a[0]))
+        {
+            return new List<object?>();
+        }
         int i = 1;
         Func<object?, object?> getter = x => x;
         if (byAttr)
@@ -527,11 +533,6 @@ internal static partial class BuiltinFilters
         else
         {
             test = Ops.Truthy;
-        }
-        // Jinja2: "if value: for item in value" — a falsy value (None, undefined, empty) selects nothing.
-        if (!Ops.Truthy(a[0]))
-        {
-            return new List<object?>();
         }
         var seq = Ops.Iterate(a[0]);
         return seq.Where(x => test(getter(x)) == select).ToList();

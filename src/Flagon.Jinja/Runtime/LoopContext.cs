@@ -7,7 +7,7 @@ internal sealed class LoopContext(IReadOnlyList<object?> items, int depth0, Func
 
     public int Index0 { get; set; }
 
-    private int Length => items.Count;
+    internal int Length => items.Count;
 
     private Undefined Undef(string hint, string name) => Undefined.Create(env.Undefined, hint: hint, name: name);
 

@@ -169,6 +169,7 @@ internal static partial class Ops
         PyTuple t => t.Count,
         PyDict d => d.Count,
         PyRange r => r.Count,
+        LoopContext l => l.Length,
         Undefined u => UndefinedLength(u),
         _ => ObjectAdapter.Length(v) ?? throw PythonError.TypeError($"object of type '{TypeName(v)}' has no len()"),
     };
