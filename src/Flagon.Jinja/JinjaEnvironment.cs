@@ -5,6 +5,7 @@ using Flagon.Jinja.Library;
 using Flagon.Jinja.Loaders;
 using Flagon.Jinja.Parsing;
 using Flagon.Jinja.Runtime;
+using Flagon.Jinja.Sandbox;
 
 namespace Flagon.Jinja;
 
@@ -13,7 +14,7 @@ namespace Flagon.Jinja;
 /// compiled templates. Configure it before the first template is loaded; after that it is
 /// thread-safe for rendering.
 /// </summary>
-public sealed class JinjaEnvironment
+public class JinjaEnvironment
 {
     private readonly ConcurrentDictionary<string, Template> _cache = new(StringComparer.Ordinal);
     private LexerSettings? _lexerSettings;
@@ -22,10 +23,14 @@ public sealed class JinjaEnvironment
     public JinjaEnvironment()
     {
         Ops.EnsureInitialized();
+        SandboxPolicy = this as SandboxedEnvironment;
         Filters = new FunctionRegistry(() => { });
         Tests = new FunctionRegistry(() => { });
         Builtins.Register(this);
     }
+
+    /// <summary>This environment when it is sandboxed, else null: the one check the render path makes.</summary>
+    internal SandboxedEnvironment? SandboxPolicy { get; }
 
     /// <summary>Where <see cref="GetTemplate"/> finds templates.</summary>
     public ITemplateLoader? Loader { get; set; }

@@ -111,6 +111,12 @@ internal sealed partial class Compiler
             case UnaryExpr ue:
                 {
                     var operand = Expression(ue.Operand, c);
+                    if (_env.SandboxPolicy is { } unSandbox && unSandbox.InterceptedUnops.Contains(ue.Op))
+                    {
+                        string unop = ue.Op;
+                        bool unAe = c.Ae;
+                        return (rc, f) => unSandbox.CallUnop(rc.Eval(unAe), unop, operand(rc, f));
+                    }
                     return ue.Op == "-" ? (rc, f) => Ops.Negate(operand(rc, f)) : (rc, f) => Ops.Plus(operand(rc, f));
                 }
             case BinaryExpr be:
@@ -118,6 +124,11 @@ internal sealed partial class Compiler
                     var left = Expression(be.Left, c);
                     var right = Expression(be.Right, c);
                     string op = be.Op;
+                    if (_env.SandboxPolicy is { } sandbox && sandbox.InterceptedBinops.Contains(op))
+                    {
+                        bool binAe = c.Ae;
+                        return (rc, f) => sandbox.CallBinop(rc.Eval(binAe), op, left(rc, f), right(rc, f));
+                    }
                     if (op == "+")
                     {
                         return (rc, f) =>

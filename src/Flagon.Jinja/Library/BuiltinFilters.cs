@@ -50,7 +50,7 @@ internal static partial class BuiltinFilters
         f["center"] = (object? v, long width = 80) => StrOp(v, s => Center(s, (int)width));
         f["wordcount"] = (object? v) => (long)WordRe().Matches(Ops.Str(v)).Count;
         RegisterLibrary(f);
-        f["attr"] = (EvalContext ctx, object? obj, string name) => Ops.TryGetAttribute(obj, name, out var value) ? value : ctx.Undefined(obj: obj, name: name, hasObject: true);
+        f["attr"] = (EvalContext ctx, object? obj, string name) => Ops.GetAttributeOnly(ctx, obj, name);
     }
 
     [GeneratedRegex(@"\w+")]

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using Flagon.Jinja.Python;
+using Flagon.Jinja.Sandbox;
 
 namespace Flagon.Jinja.Runtime;
 
@@ -189,6 +190,10 @@ internal static partial class Ops
         {
             return u.Lookup(name);
         }
+        if (ctx.Environment.SandboxPolicy is { } sandbox)
+        {
+            return sandbox.GetAttribute(ctx, obj, name);
+        }
         if (TryGetAttribute(obj, name, out var value))
         {
             return value;
@@ -206,6 +211,10 @@ internal static partial class Ops
         if (obj is Undefined u)
         {
             return u.Lookup(key);
+        }
+        if (ctx.Environment.SandboxPolicy is { } sandbox)
+        {
+            return sandbox.GetItem(ctx, obj, key);
         }
         if (key is StrictUndefined su)
         {
@@ -323,7 +332,7 @@ internal static partial class Ops
         }
         if (PyMethods.TryGetMethod(obj, name, out var method))
         {
-            value = new BoundMethod(obj, name, (a, k) => method.Invoke(a, k));
+            value = new BoundMethod(obj, name, method);
             return true;
         }
         if (obj is string or Markup or List<object?> or PyDict or PyTuple or long or double or bool or BigInteger)
@@ -387,6 +396,7 @@ internal static partial class Ops
 
     public static object? Call(EvalContext ctx, object? callee, object?[] args, IReadOnlyList<KeyValuePair<string, object?>>? kwargs)
     {
+        ctx.Environment.SandboxPolicy?.CheckCall(ctx, callee);
         switch (callee)
         {
             case IJinjaCallable c:
@@ -398,6 +408,39 @@ internal static partial class Ops
             default:
                 throw PythonError.TypeError($"'{TypeName(callee)}' object is not callable");
         }
+    }
+
+    /// <summary>The <c>attr</c> filter: the attribute only (never an item), checked by the sandbox when there is one.</summary>
+    public static object? GetAttributeOnly(EvalContext ctx, object? obj, string name)
+    {
+        if (obj is Undefined u && !name.StartsWith("__", StringComparison.Ordinal))
+        {
+            // Python's getattr on Undefined fails, except for dunder names (AttributeError → undefined).
+            return u.Lookup(name);
+        }
+        if (TryGetAttribute(obj, name, out var value))
+        {
+            return ctx.Environment.SandboxPolicy is { } sandbox && obj is not null && !sandbox.IsSafeAttribute(obj, name, value)
+                ? sandbox.UnsafeUndefined(obj, name)
+                : value;
+        }
+        return ctx.Environment.SandboxPolicy is { } sb ? sb.Missing(ctx, obj, name) : ctx.Undefined(obj: obj, name: name, hasObject: true);
+    }
+
+    /// <summary><c>str.format</c>'s <c>{0.name}</c>: Python's getattr, or the sandbox's checked lookup.</summary>
+    public static object? FormatGetAttr(EvalContext ctx, object? obj, string name)
+    {
+        if (ctx.Environment.SandboxPolicy is { } sandbox)
+        {
+            return sandbox.GetAttribute(ctx, obj, name);
+        }
+        if (obj is Undefined u)
+        {
+            return u.Lookup(name);
+        }
+        return TryGetAttribute(obj, name, out var value)
+            ? value
+            : throw PythonError.AttributeError($"'{TypeName(obj)}' object has no attribute {StrRepr(name)}");
     }
 
     public static bool IsCallable(object? v) => v is IJinjaCallable or Delegate;
