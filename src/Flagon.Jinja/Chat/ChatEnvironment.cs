@@ -1,5 +1,6 @@
 using Flagon.Jinja.Python;
 using Flagon.Jinja.Runtime;
+using Flagon.Jinja.Sandbox;
 
 namespace Flagon.Jinja.Chat;
 
@@ -24,8 +25,8 @@ internal static class ChatEnvironment
         return env;
     }
 
-    /// <summary>The one place that picks the environment class.</summary>
-    private static JinjaEnvironment NewEnvironment() => new()
+    /// <summary>The one place that picks the environment class: the immutable sandbox, as in transformers.</summary>
+    private static JinjaEnvironment NewEnvironment() => new ImmutableSandboxedEnvironment
     {
         TrimBlocks = true,
         LstripBlocks = true,
