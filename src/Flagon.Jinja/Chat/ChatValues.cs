@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Flagon.Jinja.Python;
 using Flagon.Jinja.Runtime;
 
@@ -9,8 +11,8 @@ namespace Flagon.Jinja.Chat;
 /// <summary>
 /// Turns chat inputs into the values transformers passes (what <c>json.load</c> gives): dictionaries
 /// become ordered <c>dict</c>s, lists and other sequences <c>list</c>s, JSON documents and nodes are read
-/// as JSON, and other .NET objects (records, classes) are serialized with System.Text.Json first
-/// (snake_case names, null members left out) so templates see plain dicts.
+/// as JSON, and other .NET objects (records, classes) become dicts of their members as System.Text.Json
+/// names and selects them (snake_case names, null members left out by default).
 /// </summary>
 internal static class ChatValues
 {
@@ -21,7 +23,8 @@ internal static class ChatValues
     public static readonly JsonSerializerOptions DefaultSerializerOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
     public static object? Convert(object? value, JsonSerializerOptions? options) => Convert(value, options ?? DefaultSerializerOptions, 0);
@@ -72,6 +75,27 @@ internal static class ChatValues
         {
             return value;
         }
-        return ObjectAdapter.FromJson(JsonSerializer.SerializeToElement(value, value.GetType(), options));
+        var info = options.GetTypeInfo(value.GetType());
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return ObjectAdapter.FromJson(JsonSerializer.SerializeToElement(value, value.GetType(), options));
+        }
+        // An object: its members under their JSON names, values converted here (so 1.0 stays a float).
+        bool skipNulls = options.DefaultIgnoreCondition is JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault;
+        var result = new PyDict();
+        foreach (var property in info.Properties)
+        {
+            if (property.Get is not { } get)
+            {
+                continue;
+            }
+            object? member = get(value);
+            if ((member is null && skipNulls) || (property.ShouldSerialize is { } should && !should(value, member)))
+            {
+                continue;
+            }
+            result[property.Name] = Convert(member, options, depth + 1);
+        }
+        return result;
     }
 }
