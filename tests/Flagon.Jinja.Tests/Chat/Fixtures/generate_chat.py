@@ -117,6 +117,12 @@ SCENARIOS = {
     "raise-bad-role": {"messages": [USER, {"role": "critic", "content": "Too short."}], "add_generation_prompt": True},
 }
 
+# datetime.strftime in the C locale (what strftime_now prints), for PyStrftime.
+STRFTIME_TIMES = [datetime(2025, 7, 10, 12, 0, 0), datetime(2025, 1, 5, 0, 7, 3, 12), datetime(2024, 12, 30, 23, 59, 59, 999999),
+                  datetime(2021, 1, 1, 13, 30, 0)]
+STRFTIME_FORMATS = ["%d %b %Y", "%B %d, %Y", "%Y-%m-%d", "%a %A %b %B %c", "%C %d %D %e %F %f", "%g %G %H %I %j %k %l %m %M",
+                    "%p %r %R %S %T %u %U %V %w %W %x %X %y %Y [%z] [%Z] %%", "%-d %-m %_d %0e %-I:%M %p", "100%", "%Q %q"]
+
 TOKENS = {"bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>"}
 
 
@@ -144,8 +150,13 @@ def main():
             except Exception as e:  # noqa: BLE001 - the error is the expected outcome
                 case["error"] = f"{type(e).__name__}: {e}"
             cases.append(case)
+    strftime = []
+    for moment in STRFTIME_TIMES:
+        for fmt in STRFTIME_FORMATS:
+            strftime.append({"time": moment.isoformat(), "format": fmt, "expected": moment.strftime(fmt)})
     with open(os.path.join(HERE, "chat_cases.json"), "w", encoding="utf-8", newline="\n") as f:
-        json.dump({"generator": "generate_chat.py", "jinja2": jinja2.__version__, "cases": cases}, f, ensure_ascii=False, indent=1)
+        json.dump({"generator": "generate_chat.py", "jinja2": jinja2.__version__, "cases": cases, "strftime": strftime},
+                  f, ensure_ascii=False, indent=1)
         f.write("\n")
     print(f"{len(cases)} cases, {sum('error' in c for c in cases)} errors")
 
