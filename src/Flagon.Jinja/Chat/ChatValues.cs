@@ -27,7 +27,41 @@ internal static class ChatValues
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
-    public static object? Convert(object? value, JsonSerializerOptions? options) => Convert(value, options ?? DefaultSerializerOptions, 0);
+    /// <summary>
+    /// The value as the template sees it. Data already in the engine's value model (what <c>PyJson.Loads</c>
+    /// returns) is passed as it is: the immutable sandbox keeps templates from changing it.
+    /// </summary>
+    public static object? Convert(object? value, JsonSerializerOptions? options) =>
+        IsPlain(value, 0) ? value : Convert(value, options ?? DefaultSerializerOptions, 0);
+
+    private static bool IsPlain(object? value, int depth)
+    {
+        switch (value)
+        {
+            case null or string or bool or long or double or System.Numerics.BigInteger or Markup:
+                return true;
+            case PyDict d when depth < MaxDepth:
+                foreach (var kv in d)
+                {
+                    if (!IsPlain(kv.Value, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            case List<object?> l when depth < MaxDepth:
+                foreach (var item in l)
+                {
+                    if (!IsPlain(item, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            default:
+                return false;
+        }
+    }
 
     private static object? Convert(object? value, JsonSerializerOptions options, int depth)
     {
