@@ -209,8 +209,14 @@ internal sealed partial class Compiler
             case GetAttrExpr ga:
                 {
                     var target = Expression(ga.Target, c);
-                    var site = new AttrSite(ga.Attr);
                     bool ae = c.Ae;
+                    if (_env.SandboxPolicy is not null)
+                    {
+                        // No per-site getter cache: the sandbox checks every lookup.
+                        string attr = ga.Attr;
+                        return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), attr);
+                    }
+                    var site = new AttrSite(ga.Attr);
                     return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), site);
                 }
             case GetItemExpr gi:

@@ -217,7 +217,7 @@ internal static partial class Ops
             return ObjectAdapter.Normalize(entry.Getter(obj));
         }
         var value = GetAttr(ctx, obj, site.Name);
-        if (obj is not null && IsPlainObject(obj) && ObjectAdapter.MemberGetter(obj.GetType(), site.Name) is { } getter)
+        if (obj is not null && ctx.Environment.SandboxPolicy is null && IsPlainObject(obj) && ObjectAdapter.MemberGetter(obj.GetType(), site.Name) is { } getter)
         {
             site.Cache = new AttrSite.Entry(obj.GetType(), getter);
         }
