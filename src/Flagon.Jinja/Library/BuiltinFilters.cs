@@ -622,18 +622,21 @@ internal static partial class BuiltinFilters
         {
             throw new TemplateRuntimeError($"expected leeway >= 0, got {lw}");
         }
-        var cps = Ops.StringChars(text).Cast<string>().ToList();
-        if (cps.Count <= length + lw)
+        // Counted and cut by code point, without materialising them (the hot path of a page of cards).
+        if (PyString.Length(text) <= length + lw)
         {
             return text;
         }
-        string head = string.Concat(cps.Take((int)(length - end.Length)));
-        if (killwords)
+        var head = text.AsSpan(0, PyString.ToUnitIndex(text, (int)(length - end.Length)));
+        if (!killwords)
         {
-            return head + end;
+            int sp = head.LastIndexOf(' ');
+            if (sp >= 0)
+            {
+                head = head[..sp];
+            }
         }
-        int sp = head.LastIndexOf(' ');
-        return (sp >= 0 ? head[..sp] : head) + end;
+        return string.Concat(head, end);
     }
 
     private static string Center(string s, int width)

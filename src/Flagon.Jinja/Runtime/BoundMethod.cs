@@ -3,7 +3,7 @@ using Flagon.Jinja.Python;
 namespace Flagon.Jinja.Runtime;
 
 /// <summary>A method of a value (<c>'a b'.split</c>, <c>d.items</c>) bound to its target, ready to call.</summary>
-internal sealed class BoundMethod : IJinjaCallable
+internal sealed class BoundMethod : IJinjaCallable, IJinjaRepr
 {
     private readonly Func<object?[], IReadOnlyList<KeyValuePair<string, object?>>?, object?>? _body;
     private readonly PyMethod? _method;
@@ -26,6 +26,11 @@ internal sealed class BoundMethod : IJinjaCallable
     public object? Target { get; }
 
     public string Name { get; }
+
+    /// <summary>Python's repr without the address: <c>&lt;built-in method upper of str object&gt;</c>.</summary>
+    public string Repr() => _method is not null
+        ? $"<built-in method {Name} of {Ops.TypeName(Target)} object>"
+        : $"<bound method {Ops.TypeName(Target)}.{Name}>";
 
     public object? Call(EvalContext context, object?[] args, IReadOnlyList<KeyValuePair<string, object?>>? kwargs) =>
         _method is not null ? _method.Invoke(args, kwargs, context) : _body!(args, kwargs);

@@ -205,6 +205,30 @@ internal static partial class Ops
         return ctx.Undefined(obj: obj, name: name, hasObject: true);
     }
 
+    /// <summary>
+    /// <c>obj.name</c> at a compiled site: the same result as <see cref="GetAttr(EvalContext, object?, string)"/>,
+    /// with the site remembering the member getter of the last plain .NET type (a POCO: not one of the
+    /// value model's types, not a collection, no <see cref="IJinjaAttributes"/>), for which that
+    /// method's dispatch always ends in the same getter.
+    /// </summary>
+    public static object? GetAttr(EvalContext ctx, object? obj, AttrSite site)
+    {
+        if (obj is not null && site.Cache is { } entry && entry.Type == obj.GetType())
+        {
+            return ObjectAdapter.Normalize(entry.Getter(obj));
+        }
+        var value = GetAttr(ctx, obj, site.Name);
+        if (obj is not null && ctx.Environment.SandboxPolicy is null && IsPlainObject(obj) && ObjectAdapter.MemberGetter(obj.GetType(), site.Name) is { } getter)
+        {
+            site.Cache = new AttrSite.Entry(obj.GetType(), getter);
+        }
+        return value;
+    }
+
+    private static bool IsPlainObject(object obj) =>
+        obj is not (IJinjaAttributes or IEnumerable or Undefined or Markup or PyTuple or long or double or bool or BigInteger
+            or System.Text.Json.JsonElement or System.Text.Json.Nodes.JsonNode);
+
     /// <summary><c>obj[key]</c>: item first, then (for string keys) attribute; a miss is Undefined.</summary>
     public static object? GetItem(EvalContext ctx, object? obj, object? key)
     {

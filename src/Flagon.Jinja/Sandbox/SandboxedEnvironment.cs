@@ -185,14 +185,13 @@ public class SandboxedEnvironment : JinjaEnvironment
             {
                 CheckRepetition(lb, na);
             }
-            else if (IntegerBits(a) is long ba && IntegerBits(b) is long bb && ba + bb > MaxIntegerBits)
+            else if (Log2(a) is double ba && Log2(b) is double bb && ba + bb > MaxIntegerBits)
             {
                 throw new SecurityError($"Integer too big. The sandbox blocks products larger than {MaxIntegerBits} bits.");
             }
             return;
         }
-        if (IntegerBits(a) is long bits && bits > 1 && Count(b) is long exp && exp > 0
-            && (double)(bits - 1) * exp > MaxIntegerBits)
+        if (Log2(a) is double bits && Count(b) is long exp && exp > 0 && bits * exp > MaxIntegerBits)
         {
             throw new SecurityError($"Integer too big. The sandbox blocks powers larger than {MaxIntegerBits} bits.");
         }
@@ -223,11 +222,12 @@ public class SandboxedEnvironment : JinjaEnvironment
         _ => null,
     };
 
-    private static long? IntegerBits(object? v) => v switch
+    // log2 of an integer's magnitude (0 for 0 and ±1): its result size in bits when multiplied or raised.
+    private static double? Log2(object? v) => v switch
     {
-        long l => 64 - BitOperations.LeadingZeroCount((ulong)(l < 0 ? -(l + 1) : l)) + 1,
-        bool => 1,
-        BigInteger big => (long)BigInteger.Abs(big).GetBitLength() + 1,
+        long l => l is 0 or 1 or -1 ? 0 : BigInteger.Log(BigInteger.Abs(l), 2),
+        bool => 0,
+        BigInteger big => big.IsZero || BigInteger.Abs(big).IsOne ? 0 : BigInteger.Log(BigInteger.Abs(big), 2),
         _ => null,
     };
 

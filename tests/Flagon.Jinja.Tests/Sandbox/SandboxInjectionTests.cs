@@ -79,6 +79,9 @@ public class SandboxInjectionTests
         { "huge-list-product", "{{ [0] * 10 ** 8 }}" },
         { "huge-power", "{{ 2 ** 100000000 }}" },
         { "huge-int-product", "{% set n = 2 ** 60000 %}{{ n * n }}" },
+        // Repeated lookups at one site (the engine caches member getters per site outside the sandbox).
+        { "same-site-in-loop", "{% for p in [probe, probe, probe] %}{{ p.name }}{{ p.kind.name }}{% endfor %}" },
+        { "same-site-after-safe-read", "{% for p in [other, probe] %}{{ p.kind.name if p.kind is defined else 'x' }}{% endfor %}{{ probe.kind.name }}" },
         { "product-in-loop", "{% set ns = namespace(s='abcdefghij') %}{% for i in range(10) %}{% set ns.s = ns.s * 10 %}{% endfor %}{{ ns.s|length }}" },
     };
 
@@ -89,7 +92,7 @@ public class SandboxInjectionTests
         var probe = new Probe();
         var delegates = new List<object?> { (Func<string>)probe.Fire, (Action)(() => probe.Fire()) };
         var env = new SandboxedEnvironment();
-        var context = new Dictionary<string, object?> { ["probe"] = probe, ["delegates"] = delegates };
+        var context = new Dictionary<string, object?> { ["probe"] = probe, ["delegates"] = delegates, ["other"] = new { Kind = "plain" } };
         var e = Assert.Throws<SecurityError>(() => env.FromString(template).Render(context));
         Assert.False(string.IsNullOrEmpty(e.BareMessage), what);
         Assert.False(probe.Fired, $"{what}: the template ran code");
@@ -119,6 +122,17 @@ public class SandboxInjectionTests
         Assert.Throws<SecurityError>(() => strict.FromString("{{ probe.kind }}").Render(ctx));
         Assert.Throws<SecurityError>(() => strict.FromString("{{ '{0.action}'.format(probe) }}").Render(ctx));
         Assert.False(probe.Fired);
+    }
+
+    [Fact]
+    public void RepeatedLookupsAtOneSiteStayRefused()
+    {
+        var env = new SandboxedEnvironment();
+        var ctx = new Dictionary<string, object?> { ["probe"] = new Probe() };
+        Assert.Equal("False False False ", env.FromString("{% for p in [probe, probe, probe] %}{{ p.kind is defined }} {% endfor %}").Render(ctx));
+        var t = env.FromString("{{ probe.kind is defined }}");
+        Assert.Equal("False", t.Render(ctx));
+        Assert.Equal("False", t.Render(ctx));
     }
 
     [Fact]
