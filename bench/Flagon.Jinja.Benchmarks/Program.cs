@@ -12,6 +12,8 @@ namespace Flagon.Jinja.Benchmarks;
 
 /// <summary>Entry point. <c>--check</c> runs only the correctness gate; anything else goes to
 /// BenchmarkDotNet (e.g. <c>--filter '*' --job short</c>) after the gate has passed.
+/// <c>--quick [engine]</c> prints a rough time and allocation per render (for working on an engine).
+/// <c>--spin engine workload seconds</c> loops one engine for a profiler (workload Page: parse).
 /// <c>--cpu-clock</c> runs an in-process job (3 warm-ups, 10 iterations) timed by process CPU time
 /// instead (for loaded machines).</summary>
 public static class Program
@@ -41,6 +43,20 @@ public static class Program
         Console.WriteLine("Correctness gate passed: every engine matches Jinja2's output byte for byte.");
         if (checkOnly)
         {
+            return 0;
+        }
+
+        int spin = Array.IndexOf(args, "--spin");
+        if (spin >= 0)
+        {
+            QuickProfile.Spin(engines, args[spin + 1], args[spin + 2], double.Parse(args[spin + 3], CultureInfo.InvariantCulture));
+            return 0;
+        }
+
+        int quick = Array.IndexOf(args, "--quick");
+        if (quick >= 0)
+        {
+            QuickProfile.Run(engines, quick + 1 < args.Length ? args[quick + 1] : null);
             return 0;
         }
 

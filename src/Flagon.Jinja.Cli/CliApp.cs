@@ -2,18 +2,24 @@ using System.Text;
 using Flagon.Jinja.Loaders;
 using Flagon.Jinja.Python;
 using Flagon.Jinja.Runtime;
+using Flagon.Jinja.Sandbox;
 
 namespace Flagon.Jinja.Cli;
 
 /// <summary>
-/// The <c>flagon-jinja</c> command: <c>render TEMPLATE [--data FILE|-] [--search-path DIR]... [options]</c>.
-/// Exit codes: 0 rendered, 1 template error (first stderr line <c>Kind: message</c>), 2 bad arguments or data.
+/// The <c>flagon-jinja</c> command: <c>render TEMPLATE [--data FILE|-] [--search-path DIR]... [options]</c>,
+/// or <c>chat</c> (see <see cref="ChatCommand"/>).
+/// <c>--sandbox</c> renders with a <see cref="SandboxedEnvironment"/> (untrusted templates), <c>--immutable-sandbox</c>
+/// with an <see cref="ImmutableSandboxedEnvironment"/>.
+/// Exit codes: 0 rendered, 1 template error, including a refused access (first stderr line <c>Kind: message</c>,
+/// e.g. <c>SecurityError: access to attribute '__class__' of 'str' object is unsafe.</c>), 2 bad arguments or data.
 /// </summary>
 public static class CliApp
 {
     private const string Usage =
         "usage: flagon-jinja render TEMPLATE [--data FILE|-] [--search-path DIR]... [--autoescape] [--trim-blocks] " +
-        "[--lstrip-blocks] [--keep-trailing-newline] [--undefined default|strict|chainable|debug] [--extension do|loopcontrols]...";
+        "[--lstrip-blocks] [--keep-trailing-newline] [--undefined default|strict|chainable|debug] [--extension do|loopcontrols]... " +
+        "[--sandbox|--immutable-sandbox]";
 
     /// <summary>Runs the command with explicit streams (so tests can run it in-process).</summary>
     public static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr)
@@ -21,7 +27,12 @@ public static class CliApp
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
             stderr.WriteLine(Usage);
+            stderr.WriteLine("   or: " + ChatCommand.Usage["usage: ".Length..]);
             return args.Length == 0 ? 2 : 0;
+        }
+        if (args[0] == "chat")
+        {
+            return ChatCommand.Run(args[1..], stdin, stdout, stderr);
         }
         if (args[0] != "render")
         {
@@ -29,7 +40,12 @@ public static class CliApp
             stderr.WriteLine(Usage);
             return 2;
         }
-        var env = new JinjaEnvironment();
+        bool sandbox = args.Contains("--sandbox"), immutable = args.Contains("--immutable-sandbox");
+        if (sandbox && immutable)
+        {
+            return Fail(stderr, "--sandbox and --immutable-sandbox exclude each other");
+        }
+        JinjaEnvironment env = immutable ? new ImmutableSandboxedEnvironment() : sandbox ? new SandboxedEnvironment() : new JinjaEnvironment();
         string? template = null;
         string? data = null;
         var searchPaths = new List<string>();
@@ -63,6 +79,7 @@ public static class CliApp
                         searchPaths.Add(dir);
                         break;
                     }
+                case "--sandbox" or "--immutable-sandbox": break;
                 case "--autoescape": env.Autoescape = true; break;
                 case "--trim-blocks": env.TrimBlocks = true; break;
                 case "--lstrip-blocks": env.LstripBlocks = true; break;

@@ -5,6 +5,7 @@ using Flagon.Jinja.Library;
 using Flagon.Jinja.Loaders;
 using Flagon.Jinja.Parsing;
 using Flagon.Jinja.Runtime;
+using Flagon.Jinja.Sandbox;
 
 namespace Flagon.Jinja;
 
@@ -13,7 +14,7 @@ namespace Flagon.Jinja;
 /// compiled templates. Configure it before the first template is loaded: from then on it is frozen
 /// (changing an option throws <see cref="InvalidOperationException"/>) and thread-safe for rendering.
 /// </summary>
-public sealed class JinjaEnvironment
+public class JinjaEnvironment
 {
     private readonly ConcurrentDictionary<string, Template> _cache = new(StringComparer.Ordinal);
     private LexerSettings? _lexerSettings;
@@ -40,6 +41,7 @@ public sealed class JinjaEnvironment
     public JinjaEnvironment()
     {
         Ops.EnsureInitialized();
+        SandboxPolicy = this as SandboxedEnvironment;
         Filters = new FunctionRegistry(() => CheckMutable("Filters"));
         Tests = new FunctionRegistry(() => CheckMutable("Tests"));
         Globals = new FreezableDictionary(GlobalsInternal, () => CheckMutable("Globals"));
@@ -73,6 +75,9 @@ public sealed class JinjaEnvironment
                 $"JinjaEnvironment.{option} cannot be changed after the environment has loaded or compiled a template; configure the environment before its first GetTemplate/FromString (templates compiled earlier would not see the change, and renders on other threads may be reading it).");
         }
     }
+
+    /// <summary>This environment when it is sandboxed, else null: the one check the render path makes.</summary>
+    internal SandboxedEnvironment? SandboxPolicy { get; }
 
     /// <summary>Where <see cref="GetTemplate"/> finds templates.</summary>
     public ITemplateLoader? Loader { get; set; }

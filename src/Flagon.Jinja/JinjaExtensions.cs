@@ -1,6 +1,6 @@
 namespace Flagon.Jinja;
 
-/// <summary>Optional language extensions; both are off by default as in Jinja2.</summary>
+/// <summary>Optional language extensions; all are off by default as in Jinja2.</summary>
 [Flags]
 public enum JinjaExtensions
 {
@@ -12,4 +12,10 @@ public enum JinjaExtensions
 
     /// <summary><c>jinja2.ext.loopcontrols</c>: <c>{% break %}</c> and <c>{% continue %}</c>.</summary>
     LoopControls = 2,
+
+    /// <summary>
+    /// Hugging Face transformers' <c>AssistantTracker</c>: <c>{% generation %}…{% endgeneration %}</c>
+    /// renders its body, called as a call block's <c>caller()</c> (so its assignments stay inside).
+    /// </summary>
+    Generation = 4,
 }

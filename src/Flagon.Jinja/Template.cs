@@ -106,7 +106,18 @@ public sealed class Template
     {
         Ops.EnsureInitialized();
         var vars = ObjectAdapter.ToContext(context);
-        var rc = new RenderContext(Environment, vars, new RenderShared { CancellationToken = ct }, writer);
+        var shared = new RenderShared { CancellationToken = ct };
+        if (Environment.SandboxPolicy is not null)
+        {
+            foreach (var value in vars.Values)
+            {
+                if (value is Delegate d)
+                {
+                    (shared.RegisteredCallables ??= new HashSet<Delegate>(ReferenceEqualityComparer.Instance)).Add(d);
+                }
+            }
+        }
+        var rc = new RenderContext(Environment, vars, shared, writer);
         rc.AddBlocks(Compiled.Blocks);
         try
         {

@@ -16,9 +16,7 @@ public class ParseBenchmarks
 {
     private FluidEngine _fluid = null!;
     private ScribanEngine _scriban = null!;
-#if WITH_FLAGON
     private FlagonJinjaEngine _flagon = null!;
-#endif
 
     [GlobalSetup]
     public void Setup()
@@ -26,9 +24,7 @@ public class ParseBenchmarks
         var data = BenchData.Load();
         _fluid = new FluidEngine(data);
         _scriban = new ScribanEngine(data);
-#if WITH_FLAGON
         _flagon = new FlagonJinjaEngine(data);
-#endif
         CorrectnessGate.Enforce(Engines.Engines.All(data));
     }
 
@@ -38,8 +34,6 @@ public class ParseBenchmarks
     [Benchmark]
     public object? Scriban_Parse() => _scriban.ParsePage();
 
-#if WITH_FLAGON
     [Benchmark]
     public object? FlagonJinja_Parse() => _flagon.ParsePage();
-#endif
 }

@@ -18,9 +18,7 @@ public abstract class RenderBenchmarks
     private HandWrittenEngine _handWritten = null!;
     private FluidEngine _fluid = null!;
     private ScribanEngine _scriban = null!;
-#if WITH_FLAGON
     private FlagonJinjaEngine _flagon = null!;
-#endif
     private StringWriter _writer = null!;
 
     protected abstract Workload Workload { get; }
@@ -32,9 +30,7 @@ public abstract class RenderBenchmarks
         _handWritten = new HandWrittenEngine(data);
         _fluid = new FluidEngine(data);
         _scriban = new ScribanEngine(data);
-#if WITH_FLAGON
         _flagon = new FlagonJinjaEngine(data);
-#endif
         // Nothing is timed unless its output is byte-identical to Jinja2's.
         CorrectnessGate.Enforce(Engines.Engines.All(data));
         _writer = new StringWriter(new StringBuilder(256 * 1024));
@@ -49,10 +45,8 @@ public abstract class RenderBenchmarks
     [BenchmarkCategory("String"), Benchmark]
     public string Scriban_String() => _scriban.Render(Workload);
 
-#if WITH_FLAGON
     [BenchmarkCategory("String"), Benchmark]
     public string FlagonJinja_String() => _flagon.Render(Workload);
-#endif
 
     [BenchmarkCategory("Writer"), Benchmark(Baseline = true)]
     public int HandWritten_Writer() => Into(_handWritten);
@@ -63,10 +57,8 @@ public abstract class RenderBenchmarks
     [BenchmarkCategory("Writer"), Benchmark]
     public int Scriban_Writer() => Into(_scriban);
 
-#if WITH_FLAGON
     [BenchmarkCategory("Writer"), Benchmark]
     public int FlagonJinja_Writer() => Into(_flagon);
-#endif
 
     private int Into(ITemplateEngine engine)
     {

@@ -2,7 +2,7 @@ using Flagon.Jinja.Benchmarks.Workloads;
 
 namespace Flagon.Jinja.Benchmarks.Engines;
 
-/// <summary>Every engine the benchmark knows; Flagon.Jinja only in a -p:WithFlagon=true build.</summary>
+/// <summary>Every engine the benchmark knows.</summary>
 public static class Engines
 {
     public static IReadOnlyList<ITemplateEngine> All(BenchData data) =>
@@ -10,8 +10,6 @@ public static class Engines
         new HandWrittenEngine(data),
         new FluidEngine(data),
         new ScribanEngine(data),
-#if WITH_FLAGON
         new FlagonJinjaEngine(data),
-#endif
     ];
 }

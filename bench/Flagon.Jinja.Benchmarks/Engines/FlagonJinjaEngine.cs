@@ -1,21 +1,10 @@
-// =====================================================================================
-// THE FLAGON.JINJA SEAM.
-// This file is compiled only with `-p:WithFlagon=true` (see Flagon.Jinja.Benchmarks.csproj),
-// which also adds the ProjectReference to src/Flagon.Jinja and defines WITH_FLAGON (that turns on
-// the FlagonJinja benchmark methods and adds this engine to the correctness gate).
-// It uses the engine's planned public API; if the merged names differ, adapt this file only:
+// Flagon.Jinja through its public API:
 //   new JinjaEnvironment { Loader = ..., Autoescape = true }   environment with autoescape on
-//   new DictLoader(IDictionary<string, string>)                 base.html for {% extends %}
-//   env.GetTemplate(string name) -> Template                    loads, parses, compiles, caches
-//   env.FromString(string source) -> Template                   parses and compiles, no cache
-//   Template.Render(TextWriter writer, object? model)           renders into a writer
-//   Template.Render(object? model) -> string                    convenience over the writer form
-// Each render gets a dictionary of top-level variables (as Flask's render_template(name, **vars)):
-// the engine maps a POCO context's properties by their exact names, so `products` would not find
-// `Products`; below the model's properties are turned into snake_case keys once, outside the timing.
-// Nested values stay POCOs (product.name reads Product.Name through the engine's adapter).
-// Checked against engine-core fd0cf46: these names exist there.
-// =====================================================================================
+//   env.GetTemplate(name) / env.FromString(source)              parse+compile (cached / uncached)
+//   Template.Render(TextWriter, object?) / Template.Render(object?)
+// Each render gets a dictionary of top-level variables (as Flask's render_template(name, **vars)),
+// the model's properties under snake_case keys, built once outside the timing. Nested values stay
+// POCOs (product.name reads Product.Name through the engine's adapter).
 using Flagon.Jinja.Benchmarks.Workloads;
 using Flagon.Jinja.Loaders;
 

@@ -106,11 +106,17 @@ internal sealed partial class Compiler
             case NotExpr ne:
                 {
                     var operand = Expression(ne.Operand, c);
-                    return (rc, f) => !Ops.Truthy(operand(rc, f));
+                    return (rc, f) => Boxes.Bool(!Ops.Truthy(operand(rc, f)));
                 }
             case UnaryExpr ue:
                 {
                     var operand = Expression(ue.Operand, c);
+                    if (_env.SandboxPolicy is { } unSandbox && unSandbox.InterceptedUnops.Contains(ue.Op))
+                    {
+                        string unop = ue.Op;
+                        bool unAe = c.Ae;
+                        return (rc, f) => unSandbox.CallUnop(rc.Eval(unAe), unop, operand(rc, f));
+                    }
                     return ue.Op == "-" ? (rc, f) => Ops.Negate(operand(rc, f)) : (rc, f) => Ops.Plus(operand(rc, f));
                 }
             case BinaryExpr be:
@@ -118,6 +124,11 @@ internal sealed partial class Compiler
                     var left = Expression(be.Left, c);
                     var right = Expression(be.Right, c);
                     string op = be.Op;
+                    if (_env.SandboxPolicy is { } sandbox && sandbox.InterceptedBinops.Contains(op))
+                    {
+                        bool binAe = c.Ae;
+                        return (rc, f) => sandbox.CallBinop(rc.Eval(binAe), op, left(rc, f), right(rc, f));
+                    }
                     if (op == "+")
                     {
                         return (rc, f) =>
@@ -144,7 +155,7 @@ internal sealed partial class Compiler
                     if (ops.Length == 1)
                     {
                         var (op, right) = ops[0];
-                        return (rc, f) => Ops.Compare(op, first(rc, f), right(rc, f));
+                        return (rc, f) => Boxes.Bool(Ops.Compare(op, first(rc, f), right(rc, f)));
                     }
                     return (rc, f) =>
                     {
@@ -154,11 +165,11 @@ internal sealed partial class Compiler
                             var r = next(rc, f);
                             if (!Ops.Compare(op, left, r))
                             {
-                                return false;
+                                return Boxes.False;
                             }
                             left = r;
                         }
-                        return true;
+                        return Boxes.True;
                     };
                 }
             case ConcatExpr cc:
@@ -198,9 +209,15 @@ internal sealed partial class Compiler
             case GetAttrExpr ga:
                 {
                     var target = Expression(ga.Target, c);
-                    string attr = ga.Attr;
                     bool ae = c.Ae;
-                    return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), attr);
+                    if (_env.SandboxPolicy is not null)
+                    {
+                        // No per-site getter cache: the sandbox checks every lookup.
+                        string attr = ga.Attr;
+                        return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), attr);
+                    }
+                    var site = new AttrSite(ga.Attr);
+                    return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), site);
                 }
             case GetItemExpr gi:
                 {
@@ -332,10 +349,10 @@ internal sealed partial class Compiler
 
     private ExprFn Filter(FilterExpr node, ExprFn target, C c)
     {
-        var args = Arguments(node.Args, c);
         bool ae = c.Ae;
         if (!_env.Filters.TryGet(node.Name, out var fn))
         {
+            Arguments(node.Args, c);
             if (!c.Soft)
             {
                 throw Assertion($"No filter named '{node.Name}'.", node.Line);
@@ -343,6 +360,12 @@ internal sealed partial class Compiler
             string missing = node.Name;
             return (rc, f) => throw new TemplateRuntimeError($"No filter named '{missing}' found.");
         }
+        var planned = Planned(fn, node.Args, target, c);
+        if (planned is not null)
+        {
+            return planned;
+        }
+        var args = Arguments(node.Args, c);
         return (rc, f) =>
         {
             var (pos, kw) = args(rc, f, target(rc, f), true);
@@ -350,13 +373,78 @@ internal sealed partial class Compiler
         };
     }
 
+    /// <summary>
+    /// A filter or test call whose arguments bind to the function's parameters at compile time (see
+    /// <see cref="JinjaFunction.Plan"/>): one argument array per call, constants converted once.
+    /// Null when the call needs the general path. Arguments are evaluated in the same order (target,
+    /// positionals, keywords) and converted in parameter order, as the general path does.
+    /// </summary>
+    private ExprFn? Planned(JinjaFunction fn, CallArgs args, ExprFn target, C c)
+    {
+        if (args.DynArgs is not null || args.DynKwargs is not null)
+        {
+            return null;
+        }
+        var plan = fn.Plan(args.Args.Count + 1, args.Kwargs.Select(k => k.Key).ToList());
+        if (plan is null)
+        {
+            return null;
+        }
+        var sources = args.Args.Concat(args.Kwargs.Select(k => k.Value)).ToArray();
+        var fns = new List<(int Param, ExprFn Fn)>();
+        for (int k = 0; k < sources.Length; k++)
+        {
+            if (sources[k] is ConstExpr { Value: string or long or double or bool or null } constant
+                && fn.TryPreconvert(plan, k + 1, constant.Value))
+            {
+                continue;
+            }
+            fns.Add((plan.ArgToParam[k + 1], Expression(sources[k], c)));
+        }
+        int targetParam = plan.ArgToParam[0];
+        var rest = fns.ToArray();
+        bool ae = c.Ae;
+        switch (rest.Length)
+        {
+            case 0:
+                return (rc, f) =>
+                {
+                    var values = plan.NewValues();
+                    values[targetParam] = target(rc, f);
+                    return fn.Invoke(plan, rc.Eval(ae), values);
+                };
+            case 1:
+                {
+                    var (p1, f1) = rest[0];
+                    return (rc, f) =>
+                    {
+                        var values = plan.NewValues();
+                        values[targetParam] = target(rc, f);
+                        values[p1] = f1(rc, f);
+                        return fn.Invoke(plan, rc.Eval(ae), values);
+                    };
+                }
+            default:
+                return (rc, f) =>
+                {
+                    var values = plan.NewValues();
+                    values[targetParam] = target(rc, f);
+                    foreach (var (p, e) in rest)
+                    {
+                        values[p] = e(rc, f);
+                    }
+                    return fn.Invoke(plan, rc.Eval(ae), values);
+                };
+        }
+    }
+
     private ExprFn Test(TestExpr node, C c)
     {
         var target = Expression(node.Target, c);
-        var args = Arguments(node.Args, c);
         bool ae = c.Ae;
         if (!_env.Tests.TryGet(node.Name, out var fn))
         {
+            Arguments(node.Args, c);
             if (!c.Soft)
             {
                 throw Assertion($"No test named '{node.Name}'.", node.Line);
@@ -364,10 +452,16 @@ internal sealed partial class Compiler
             string missing = node.Name;
             return (rc, f) => throw new TemplateRuntimeError($"No test named '{missing}' found.");
         }
+        var planned = Planned(fn, node.Args, target, c);
+        if (planned is not null)
+        {
+            return (rc, f) => Boxes.Bool(Ops.Truthy(planned(rc, f)));
+        }
+        var args = Arguments(node.Args, c);
         return (rc, f) =>
         {
             var (pos, kw) = args(rc, f, target(rc, f), true);
-            return Ops.Truthy(fn.Call(rc.Eval(ae), pos, kw));
+            return Boxes.Bool(Ops.Truthy(fn.Call(rc.Eval(ae), pos, kw)));
         };
     }
 

@@ -333,8 +333,12 @@ internal sealed partial class Compiler
                 w.Write(m.Value);
                 return;
             case long l:
-                w.Write(l.ToString(CultureInfo.InvariantCulture));
-                return;
+                {
+                    Span<char> digits = stackalloc char[20];
+                    l.TryFormat(digits, out int n, default, CultureInfo.InvariantCulture);
+                    w.Write(digits[..n]);
+                    return;
+                }
             default:
                 {
                     string s = Ops.Str(v);

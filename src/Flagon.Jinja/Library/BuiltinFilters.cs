@@ -66,7 +66,7 @@ internal static partial class BuiltinFilters
         f["center"] = (object? v, long width = 80) => StrOp(v, s => Center(s, (int)width));
         f["wordcount"] = (object? v) => (long)WordRe().Matches(Ops.Str(v)).Count;
         RegisterLibrary(f);
-        f["attr"] = (EvalContext ctx, object? obj, string name) => Ops.TryGetAttribute(obj, name, out var value) ? value : ctx.Undefined(obj: obj, name: name, hasObject: true);
+        f["attr"] = (EvalContext ctx, object? obj, string name) => Ops.GetAttributeOnly(ctx, obj, name);
     }
 
     [GeneratedRegex(@"\w+")]
@@ -524,6 +524,11 @@ internal static partial class BuiltinFilters
 
     private static IEnumerable<object?> Map(EvalContext ctx, object?[] a, IReadOnlyList<KeyValuePair<string, object?>>? k)
     {
+        // Jinja2: "if value: for item in value" — a falsy value (None, undefined, empty) maps to nothing.
+        if (!Ops.Truthy(a[0]))
+        {
+            return new List<object?>();
+        }
         var seq = Ops.Iterate(a[0]);
         var attribute = k?.FirstOrDefault(p => p.Key == "attribute");
         if (attribute is { Key: not null })
@@ -546,7 +551,12 @@ internal static partial class BuiltinFilters
 
     private static IEnumerable<object?> SelectOrReject(EvalContext ctx, object?[] a, IReadOnlyList<KeyValuePair<string, object?>>? k, bool select, bool byAttr)
     {
-        var seq = Ops.Iterate(a[0]);
+        // Jinja2: "if value: for item in value" — a falsy value (None, undefined, empty) selects nothing
+        // (the test is not even looked up).
+        if (!Ops.Truthy(a[0]))
+        {
+            return new List<object?>();
+        }
         int i = 1;
         Func<object?, object?> getter = x => x;
         if (byAttr)
@@ -573,6 +583,7 @@ internal static partial class BuiltinFilters
         {
             test = Ops.Truthy;
         }
+        var seq = Ops.Iterate(a[0]);
         return seq.Where(x => test(getter(x)) == select);
     }
 
@@ -682,18 +693,21 @@ internal static partial class BuiltinFilters
                 : PythonError.AttributeError($"'{Ops.TypeName(s)}' object has no attribute 'rsplit'");
         }
         string text = s is Markup m ? m.Value : (string)s;
-        var cps = Ops.StringChars(text).Cast<string>().ToList();
-        if (cps.Count <= length + lw)
+        // Counted and cut by code point, without materialising them (the hot path of a page of cards).
+        if (PyString.Length(text) <= length + lw)
         {
             return s;
         }
-        string head = string.Concat(cps.Take((int)(length - endLength)));
+        var head = text.AsSpan(0, PyString.ToUnitIndex(text, (int)(length - endLength)));
         if (!killwords)
         {
             int sp = head.LastIndexOf(' ');
-            head = sp >= 0 ? head[..sp] : head;
+            if (sp >= 0)
+            {
+                head = head[..sp];
+            }
         }
-        return s is Markup ? new Markup(head + Markup.EscapeText(endText)) : head + endText;
+        return s is Markup ? new Markup(string.Concat(head, Markup.EscapeText(endText))) : string.Concat(head, endText);
     }
 
     private static string Center(string s, int width)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Flagon.Jinja.Lexing;
 using Flagon.Jinja.Parsing.Nodes;
+using Flagon.Jinja.Runtime;
 
 namespace Flagon.Jinja.Parsing;
 
@@ -214,6 +215,8 @@ internal sealed class Parser
                 case "break" or "continue" when _extensions.HasFlag(JinjaExtensions.LoopControls):
                     Next();
                     return [new LoopControlStmt(token.Line, token.Value == "break")];
+                case "generation" when _extensions.HasFlag(JinjaExtensions.Generation):
+                    return [ParseGeneration()];
             }
             _tagStack.RemoveAt(_tagStack.Count - 1);
             pop = false;
@@ -497,6 +500,22 @@ internal sealed class Parser
         }
         var body = ParseStatements(["name:endcall"], true);
         return new CallBlockStmt(line, callExpr, args, defaults, body);
+    }
+
+    /// <summary>transformers' <c>_generation_support(caller)</c>: returns <c>caller()</c>.</summary>
+    private static readonly JinjaFunction GenerationSupport = JinjaFunction.Raw("_generation_support", (ctx, a, k) =>
+        Ops.Call(ctx, k!.First(p => p.Key == "caller").Value, [], null));
+
+    /// <summary>
+    /// <c>{% generation %}…{% endgeneration %}</c> as transformers' extension parses it: a call block
+    /// whose callee returns <c>caller()</c>, so the body renders unchanged in a macro's scope.
+    /// </summary>
+    private CallBlockStmt ParseGeneration()
+    {
+        int line = Next().Line;
+        var body = ParseStatements(["name:endgeneration"], true);
+        var call = new CallExpr(line, new ConstExpr(line, GenerationSupport), CallArgs.None);
+        return new CallBlockStmt(line, call, [], [], body);
     }
 
     private FilterBlockStmt ParseFilterBlock()

@@ -123,9 +123,16 @@ public static class PyMethods
     }
 
     /// <summary>The arguments of one call, with Python's binding rules and messages.</summary>
-    internal readonly struct CallArgs(object?[] positional, IReadOnlyList<KeyValuePair<string, object?>>? keywords, string name, string qualifiedName)
+    internal readonly struct CallArgs(object?[] positional, IReadOnlyList<KeyValuePair<string, object?>>? keywords, string name, string qualifiedName, EvalContext? context = null)
     {
         public object?[] Positional { get; } = positional;
+
+        /// <summary>The calling template's context: <c>str.format</c> resolves <c>{0.name}</c>/<c>{0[key]}</c> through it (and its sandbox).</summary>
+        public EvalContext? Context { get; } = context;
+
+        public Func<object?, string, object?>? FormatAttr => Context is { } c ? (o, n) => Ops.FormatGetAttr(c, o, n) : FormatGetAttr;
+
+        public Func<object?, object?, object?>? FormatItem => Context is { Environment.SandboxPolicy: { } sb } c ? (o, k) => sb.GetItem(c, o, k) : FormatGetItem;
 
         public IReadOnlyList<KeyValuePair<string, object?>>? Keywords { get; } = keywords;
 
@@ -337,7 +344,7 @@ public static class PyMethods
                 }
                 return string.Join(Text(s), parts);
             },
-            ["format"] = (s, a) => StrFormat.Format(Text(s), a.Positional, Kwargs(a), FormatGetAttr, FormatGetItem),
+            ["format"] = (s, a) => StrFormat.Format(Text(s), a.Positional, Kwargs(a), a.FormatAttr, a.FormatItem),
             ["format_map"] = (s, a) =>
             {
                 var map = a.One();
@@ -345,7 +352,7 @@ public static class PyMethods
                 {
                     throw PythonError.TypeError($"'{PyOps.TypeName(map)}' object is not subscriptable");
                 }
-                return StrFormat.Format(Text(s), [], new MappingKwargs(m), FormatGetAttr, FormatGetItem);
+                return StrFormat.Format(Text(s), [], new MappingKwargs(m), a.FormatAttr, a.FormatItem);
             },
             ["zfill"] = (s, a) => PyStr.ZFill(Text(s), Index(a.Pos(1, 1)[0])),
             ["center"] = (s, a) => { var p = a.Pos(1, 2); return PyStr.Center(Text(s), Index(p[0]), Fill(p[1], "center")); },
@@ -575,7 +582,7 @@ public static class PyMethods
             }
             return new Markup(string.Join(Text(s), parts));
         };
-        t["format"] = (s, a) => StrFormat.FormatMarkup((Markup)s, a.Positional, Kwargs(a), FormatGetAttr, FormatGetItem);
+        t["format"] = (s, a) => StrFormat.FormatMarkup((Markup)s, a.Positional, Kwargs(a), a.FormatAttr, a.FormatItem);
         t["format_map"] = (s, a) =>
         {
             var map = a.One();
@@ -583,7 +590,7 @@ public static class PyMethods
             {
                 throw PythonError.TypeError($"'{PyOps.TypeName(map)}' object is not subscriptable");
             }
-            return StrFormat.FormatMarkup((Markup)s, [], new MappingKwargs(m), FormatGetAttr, FormatGetItem);
+            return StrFormat.FormatMarkup((Markup)s, [], new MappingKwargs(m), a.FormatAttr, a.FormatItem);
         };
         t["striptags"] = (s, a) => { a.None(); return PyStr.StripTags(Text(s)); };
         t["unescape"] = (s, a) => { a.None(); return PyStr.Unescape(Text(s)); };

@@ -204,6 +204,108 @@ public sealed class JinjaFunction : IJinjaCallable
             int k = Array.FindIndex(_params, p => p.Kind == Kind.Kwargs);
             values[k] = _params[k].Type == typeof(PyDict) ? new PyDict() : new Dictionary<string, object?>();
         }
+        return InvokeCore(values);
+    }
+
+    /// <summary>
+    /// Binds a call site's shape once (how many positionals, which keyword names) to this function's
+    /// parameters, so that each call fills one argument array in place instead of building the
+    /// positional array and keyword list and matching names per call. Null when the shape needs the
+    /// general path (raw functions, <c>params</c>/<c>kwargs</c> parameters, or a shape that fails to
+    /// bind, whose error the general path reports).
+    /// </summary>
+    internal CallPlan? Plan(int positional, IReadOnlyList<string> keywords)
+    {
+        if (_raw is not null || _params.Any(p => p.Kind is Kind.VarArgs or Kind.Kwargs))
+        {
+            return null;
+        }
+        var argToParam = new int[positional + keywords.Count];
+        var filled = new bool[_params.Length];
+        int pos = 0;
+        for (int i = 0; i < _params.Length && pos < positional; i++)
+        {
+            if (_params[i].Kind == Kind.Regular)
+            {
+                argToParam[pos++] = i;
+                filled[i] = true;
+            }
+        }
+        if (pos < positional)
+        {
+            return null;
+        }
+        for (int k = 0; k < keywords.Count; k++)
+        {
+            int index = Array.FindIndex(_params, p => p.Kind == Kind.Regular && (p.JinjaName == keywords[k] || p.Name == keywords[k]));
+            if (index < 0 || filled[index] || keywords.Take(k).Contains(keywords[k]))
+            {
+                return null;
+            }
+            argToParam[positional + k] = index;
+            filled[index] = true;
+        }
+        var template = new object?[_params.Length];
+        for (int i = 0; i < _params.Length; i++)
+        {
+            var p = _params[i];
+            if (p.Kind == Kind.Regular && !filled[i])
+            {
+                if (!p.HasDefault)
+                {
+                    return null;
+                }
+                template[i] = p.Default ?? (p.Type.IsValueType && Nullable.GetUnderlyingType(p.Type) is null ? Activator.CreateInstance(p.Type) : null);
+            }
+        }
+        return new CallPlan(this, argToParam, template, new bool[_params.Length]);
+    }
+
+    /// <summary>Converts a constant argument once, at compile time; false when it must be converted per call.</summary>
+    internal bool TryPreconvert(CallPlan plan, int arg, object? value)
+    {
+        int index = plan.ArgToParam[arg];
+        try
+        {
+            plan.Template[index] = _params[index].Convert(value);
+            plan.Converted[index] = true;
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Calls through a plan: <paramref name="values"/> (a copy of the plan's template) holds the
+    /// supplied arguments, unconverted, at their parameters' positions.</summary>
+    internal object? Invoke(CallPlan plan, EvalContext context, object?[] values)
+    {
+        var converted = plan.Converted;
+        for (int i = 0; i < _params.Length; i++)
+        {
+            var p = _params[i];
+            switch (p.Kind)
+            {
+                case Kind.Context:
+                    values[i] = context;
+                    break;
+                case Kind.Environment:
+                    values[i] = context.Environment;
+                    break;
+                default:
+                    if (plan.Supplied[i] && !converted[i])
+                    {
+                        values[i] = Convert(p, values[i]);
+                    }
+                    break;
+            }
+        }
+        return InvokeCore(values);
+    }
+
+    private object? InvokeCore(object?[] values)
+    {
         try
         {
             return ObjectAdapter.Normalize(_invoke!(values));

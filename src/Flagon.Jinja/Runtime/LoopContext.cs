@@ -7,7 +7,7 @@ internal sealed class LoopContext(IReadOnlyList<object?> items, int depth0, Func
 
     public int Index0 { get; set; }
 
-    private int Length => items.Count;
+    internal int Length => items.Count;
 
     private Undefined Undef(string hint, string name) => Undefined.Create(env.Undefined, hint: hint, name: name);
 
@@ -15,15 +15,15 @@ internal sealed class LoopContext(IReadOnlyList<object?> items, int depth0, Func
     {
         switch (name)
         {
-            case "index": value = (long)(Index0 + 1); return true;
-            case "index0": value = (long)Index0; return true;
-            case "length": value = (long)Length; return true;
-            case "revindex": value = (long)(Length - Index0); return true;
-            case "revindex0": value = (long)(Length - Index0 - 1); return true;
-            case "first": value = Index0 == 0; return true;
-            case "last": value = Index0 == Length - 1; return true;
-            case "depth": value = (long)(depth0 + 1); return true;
-            case "depth0": value = (long)depth0; return true;
+            case "index": value = Boxes.Long(Index0 + 1); return true;
+            case "index0": value = Boxes.Long(Index0); return true;
+            case "length": value = Boxes.Long(Length); return true;
+            case "revindex": value = Boxes.Long(Length - Index0); return true;
+            case "revindex0": value = Boxes.Long(Length - Index0 - 1); return true;
+            case "first": value = Boxes.Bool(Index0 == 0); return true;
+            case "last": value = Boxes.Bool(Index0 == Length - 1); return true;
+            case "depth": value = Boxes.Long(depth0 + 1); return true;
+            case "depth0": value = Boxes.Long(depth0); return true;
             case "previtem": value = Index0 > 0 ? items[Index0 - 1] : Undef("there is no previous item", "previtem"); return true;
             case "nextitem": value = Index0 + 1 < Length ? items[Index0 + 1] : Undef("there is no next item", "nextitem"); return true;
             case "cycle":

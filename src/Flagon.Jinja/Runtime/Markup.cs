@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace Flagon.Jinja.Runtime;
 
@@ -8,6 +8,8 @@ namespace Flagon.Jinja.Runtime;
 /// </summary>
 public sealed class Markup : IEquatable<Markup>
 {
+    private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'");
+
     /// <summary>The empty safe string.</summary>
     public static readonly Markup Empty = new("");
 
@@ -26,27 +28,49 @@ public sealed class Markup : IEquatable<Markup>
     /// <summary>Escapes text as MarkupSafe does, returning a plain string.</summary>
     public static string EscapeText(string text)
     {
-        int first = text.AsSpan().IndexOfAny("&<>\"'");
+        int first = text.AsSpan().IndexOfAny(Special);
         if (first < 0)
         {
             return text;
         }
-        var sb = new StringBuilder(text.Length + 16);
-        sb.Append(text, 0, first);
-        for (int i = first; i < text.Length; i++)
+        int extra = 0;
+        foreach (char c in text.AsSpan(first))
         {
-            char c = text[i];
-            switch (c)
+            extra += c switch
             {
-                case '&': sb.Append("&amp;"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                case '"': sb.Append("&#34;"); break;
-                case '\'': sb.Append("&#39;"); break;
-                default: sb.Append(c); break;
-            }
+                '&' or '"' or '\'' => 4,
+                '<' or '>' => 3,
+                _ => 0,
+            };
         }
-        return sb.ToString();
+        return string.Create(text.Length + extra, (text, first), static (dest, state) =>
+        {
+            var (src, start) = state;
+            src.AsSpan(0, start).CopyTo(dest);
+            int j = start;
+            for (int i = start; i < src.Length; i++)
+            {
+                char c = src[i];
+                string? entity = c switch
+                {
+                    '&' => "&amp;",
+                    '<' => "&lt;",
+                    '>' => "&gt;",
+                    '"' => "&#34;",
+                    '\'' => "&#39;",
+                    _ => null,
+                };
+                if (entity is null)
+                {
+                    dest[j++] = c;
+                }
+                else
+                {
+                    entity.CopyTo(dest[j..]);
+                    j += entity.Length;
+                }
+            }
+        });
     }
 
     /// <summary>Writes <paramref name="text"/> escaped to <paramref name="writer"/> without building a new string.</summary>
@@ -55,7 +79,7 @@ public sealed class Markup : IEquatable<Markup>
         var span = text.AsSpan();
         while (true)
         {
-            int next = span.IndexOfAny("&<>\"'");
+            int next = span.IndexOfAny(Special);
             if (next < 0)
             {
                 writer.Write(span);

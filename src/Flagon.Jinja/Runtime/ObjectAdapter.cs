@@ -204,6 +204,10 @@ internal static class ObjectAdapter
         return false;
     }
 
+    /// <summary>The cached getter of a POCO member by Jinja name (as <see cref="TryGetMember"/> finds it), or null.</summary>
+    public static Func<object, object?>? MemberGetter(Type type, string name) =>
+        Accessors.GetOrAdd(type, static t => new TypeAccessor(t)).TryGet(name);
+
     /// <summary>Converts a snake_case name to PascalCase (<c>created_at</c> → <c>CreatedAt</c>).</summary>
     public static string ToPascalCase(string name)
     {
@@ -308,6 +312,25 @@ internal static class ObjectAdapter
             }
         }
 
+        /// <summary>Boxes a member's value as the value model has it (bools and small ints shared, ints as long).</summary>
+        private static Expression Boxed(Expression access)
+        {
+            var t = access.Type;
+            if (t == typeof(bool))
+            {
+                return Expression.Call(typeof(Boxes).GetMethod(nameof(Boxes.Bool))!, access);
+            }
+            if (t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(byte) || t == typeof(sbyte) || t == typeof(ushort) || t == typeof(uint))
+            {
+                return Expression.Call(typeof(Boxes).GetMethod(nameof(Boxes.Long))!, Expression.Convert(access, typeof(long)));
+            }
+            if (t == typeof(float))
+            {
+                return Expression.Convert(Expression.Convert(access, typeof(double)), typeof(object));
+            }
+            return Expression.Convert(access, typeof(object));
+        }
+
         public IEnumerable<(string Name, Func<object, object?> Getter)> All() =>
             _members.Keys.Select(n => (n, TryGet(n)!));
 
@@ -321,7 +344,7 @@ internal static class ObjectAdapter
             }
             var p = Expression.Parameter(typeof(object), "o");
             var access = Expression.MakeMemberAccess(Expression.Convert(p, _type), member);
-            return Expression.Lambda<Func<object, object?>>(Expression.Convert(access, typeof(object)), p).Compile();
+            return Expression.Lambda<Func<object, object?>>(Boxed(access), p).Compile();
         });
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using Flagon.Jinja.Python;
+using Flagon.Jinja.Sandbox;
 
 namespace Flagon.Jinja.Runtime;
 
@@ -173,6 +174,7 @@ internal static partial class Ops
         PyTuple t => t.Count,
         PyDict d => d.Count,
         PyRange r => r.Count,
+        LoopContext l => l.Length,
         Undefined u => UndefinedLength(u),
         PyIterator it => throw PythonError.TypeError($"object of type '{it.TypeName}' has no len()"),
         _ => ObjectAdapter.Length(v) ?? throw PythonError.TypeError($"object of type '{TypeName(v)}' has no len()"),
@@ -193,6 +195,10 @@ internal static partial class Ops
         {
             return u.Lookup(name);
         }
+        if (ctx.Environment.SandboxPolicy is { } sandbox)
+        {
+            return sandbox.GetAttribute(ctx, obj, name);
+        }
         if (TryGetAttribute(obj, name, out var value))
         {
             return value;
@@ -204,12 +210,40 @@ internal static partial class Ops
         return ctx.Undefined(obj: obj, name: name, hasObject: true);
     }
 
+    /// <summary>
+    /// <c>obj.name</c> at a compiled site: the same result as <see cref="GetAttr(EvalContext, object?, string)"/>,
+    /// with the site remembering the member getter of the last plain .NET type (a POCO: not one of the
+    /// value model's types, not a collection, no <see cref="IJinjaAttributes"/>), for which that
+    /// method's dispatch always ends in the same getter.
+    /// </summary>
+    public static object? GetAttr(EvalContext ctx, object? obj, AttrSite site)
+    {
+        if (obj is not null && site.Cache is { } entry && entry.Type == obj.GetType())
+        {
+            return ObjectAdapter.Normalize(entry.Getter(obj));
+        }
+        var value = GetAttr(ctx, obj, site.Name);
+        if (obj is not null && ctx.Environment.SandboxPolicy is null && IsPlainObject(obj) && ObjectAdapter.MemberGetter(obj.GetType(), site.Name) is { } getter)
+        {
+            site.Cache = new AttrSite.Entry(obj.GetType(), getter);
+        }
+        return value;
+    }
+
+    private static bool IsPlainObject(object obj) =>
+        obj is not (IJinjaAttributes or IEnumerable or Undefined or Markup or PyTuple or long or double or bool or BigInteger
+            or System.Text.Json.JsonElement or System.Text.Json.Nodes.JsonNode);
+
     /// <summary><c>obj[key]</c>: item first, then (for string keys) attribute; a miss is Undefined.</summary>
     public static object? GetItem(EvalContext ctx, object? obj, object? key)
     {
         if (obj is Undefined u)
         {
             return u.Lookup(key);
+        }
+        if (ctx.Environment.SandboxPolicy is { } sandbox)
+        {
+            return sandbox.GetItem(ctx, obj, key);
         }
         if (key is StrictUndefined su)
         {
@@ -327,7 +361,7 @@ internal static partial class Ops
         }
         if (PyMethods.TryGetMethod(obj, name, out var method))
         {
-            value = new BoundMethod(obj, name, (a, k) => method.Invoke(a, k));
+            value = new BoundMethod(obj, name, method);
             return true;
         }
         if (obj is string or Markup or List<object?> or PyDict or PyTuple or long or double or bool or BigInteger)
@@ -391,6 +425,7 @@ internal static partial class Ops
 
     public static object? Call(EvalContext ctx, object? callee, object?[] args, IReadOnlyList<KeyValuePair<string, object?>>? kwargs)
     {
+        ctx.Environment.SandboxPolicy?.CheckCall(ctx, callee);
         switch (callee)
         {
             case IJinjaCallable c:
@@ -402,6 +437,39 @@ internal static partial class Ops
             default:
                 throw PythonError.TypeError($"'{TypeName(callee)}' object is not callable");
         }
+    }
+
+    /// <summary>The <c>attr</c> filter: the attribute only (never an item), checked by the sandbox when there is one.</summary>
+    public static object? GetAttributeOnly(EvalContext ctx, object? obj, string name)
+    {
+        if (obj is Undefined u && !name.StartsWith("__", StringComparison.Ordinal))
+        {
+            // Python's getattr on Undefined fails, except for dunder names (AttributeError → undefined).
+            return u.Lookup(name);
+        }
+        if (TryGetAttribute(obj, name, out var value))
+        {
+            return ctx.Environment.SandboxPolicy is { } sandbox && obj is not null && !sandbox.IsSafeAttribute(obj, name, value)
+                ? sandbox.UnsafeUndefined(obj, name)
+                : value;
+        }
+        return ctx.Environment.SandboxPolicy is { } sb ? sb.Missing(ctx, obj, name) : ctx.Undefined(obj: obj, name: name, hasObject: true);
+    }
+
+    /// <summary><c>str.format</c>'s <c>{0.name}</c>: Python's getattr, or the sandbox's checked lookup.</summary>
+    public static object? FormatGetAttr(EvalContext ctx, object? obj, string name)
+    {
+        if (ctx.Environment.SandboxPolicy is { } sandbox)
+        {
+            return sandbox.GetAttribute(ctx, obj, name);
+        }
+        if (obj is Undefined u)
+        {
+            return u.Lookup(name);
+        }
+        return TryGetAttribute(obj, name, out var value)
+            ? value
+            : throw PythonError.AttributeError($"'{TypeName(obj)}' object has no attribute {StrRepr(name)}");
     }
 
     public static bool IsCallable(object? v) => v is IJinjaCallable or Delegate;

@@ -119,4 +119,7 @@ internal sealed class RenderShared
     public int Depth;
 
     public CancellationToken CancellationToken;
+
+    /// <summary>Sandboxed renders only: the delegates the application passed as top-level variables (callable by the template).</summary>
+    public HashSet<Delegate>? RegisteredCallables;
 }

@@ -55,8 +55,14 @@ public class Undefined
         }
     }
 
-    /// <summary>Raises the <see cref="UndefinedError"/> this value stands for.</summary>
-    public UndefinedError Fail() => new(Message);
+    /// <summary>
+    /// Raises the error this value stands for: <see cref="UndefinedError"/>, or <see cref="SecurityError"/>
+    /// for the undefined a sandbox returns in place of an unsafe attribute.
+    /// </summary>
+    public TemplateRuntimeError Fail() => RaisesSecurityError ? new SecurityError(Message) : new UndefinedError(Message);
+
+    /// <summary>Set by the sandbox: using this value raises <see cref="SecurityError"/> (Jinja2's <c>exc=SecurityError</c>).</summary>
+    internal bool RaisesSecurityError { get; set; }
 
     /// <summary>The text printed for this value (empty, or an error for strict).</summary>
     public virtual string Render() => "";

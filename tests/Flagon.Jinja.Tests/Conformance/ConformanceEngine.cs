@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Flagon.Jinja.Loaders;
+using Flagon.Jinja.Sandbox;
 
 namespace Flagon.Jinja.Tests.Conformance;
 
@@ -30,12 +31,21 @@ public static class ConformanceEngine
         {
             ["main"] = c.Template,
         };
-        var env = new JinjaEnvironment { Loader = new DictLoader(templates) };
+        JinjaEnvironment env = (c.Options.TryGetProperty("sandbox", out var sandbox) ? sandbox.GetString() : null) switch
+        {
+            null => new JinjaEnvironment(),
+            "sandboxed" => new SandboxedEnvironment(),
+            "immutable" => new ImmutableSandboxedEnvironment(),
+            var other => throw new InvalidDataException($"{c.Name}: unknown sandbox {other}"),
+        };
+        env.Loader = new DictLoader(templates);
         foreach (var option in c.Options.EnumerateObject())
         {
             var v = option.Value;
             switch (option.Name)
             {
+                case "sandbox":
+                    break;
                 case "autoescape" when v.ValueKind == JsonValueKind.Array:
                     string[] extensions = v.EnumerateArray().Select(e => "." + e.GetString()).ToArray();
                     env.AutoescapeSelector = name => name is not null

@@ -7,7 +7,7 @@ Run from anywhere with the Debian Python that carries Jinja2 3.1.2:
 
 Every case is a template (named "main"), optional extra templates, a JSON context and
 environment options; the script renders it with Jinja2 and records the output or the error.
-The cases themselves live in cases_language.py (issue 2) and cases_library.py (issue 3).
+The cases themselves live in cases_language.py (issue 2), cases_library.py and cases_sandbox.py (issue 3).
 """
 
 import json
@@ -20,6 +20,7 @@ import markupsafe
 from jinja2 import (BaseLoader, ChainableUndefined, DebugUndefined, Environment,
                     StrictUndefined, TemplateNotFound, Undefined)
 from jinja2.exceptions import TemplateSyntaxError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -53,7 +54,10 @@ DEFAULT_OPTIONS = {
     "comment_start_string": "{#",
     "comment_end_string": "#}",
     "policies": {},
+    "sandbox": None,  # "sandboxed" or "immutable": SandboxedEnvironment / ImmutableSandboxedEnvironment
 }
+
+SANDBOXES = {None: Environment, "sandboxed": SandboxedEnvironment, "immutable": ImmutableSandboxedEnvironment}
 
 
 class NamedLoader(BaseLoader):
@@ -78,6 +82,8 @@ def make_env(options, templates):
     for key, value in options.items():
         if key not in DEFAULT_OPTIONS:
             raise ValueError("unknown option " + key)
+        if key == "sandbox":
+            continue
         if key == "policies":
             policies = value
         elif key == "undefined":
@@ -90,7 +96,7 @@ def make_env(options, templates):
                 default=False)
         else:
             kw[key] = value
-    env = Environment(loader=NamedLoader(templates), **kw)
+    env = SANDBOXES[options.get("sandbox")](loader=NamedLoader(templates), **kw)
     env.policies.update(policies)
     return env
 
@@ -196,9 +202,11 @@ def main():
         sys.exit("need Jinja2 %s, found %s (run with /usr/bin/python3)" % (EXPECTED_JINJA, jinja2.__version__))
     import cases_language
     import cases_library
+    import cases_sandbox
     c = Cases()
     cases_language.add(c)
     cases_library.add(c)
+    cases_sandbox.add(c)
     total = 0
     for area, cases in c.areas.items():
         path = os.path.join(HERE, area + ".json")
