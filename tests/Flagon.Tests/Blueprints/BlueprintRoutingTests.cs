@@ -74,6 +74,15 @@ public class BlueprintRoutingTests
     }
 
     [Fact]
+    public async Task AnAppLambdaWhoseRuleHasADotIsNotABlueprint()
+    {
+        var app = TestApps.New();
+        app.Get("/files/a.txt", () => $"{Request.Endpoint} {Request.Blueprint ?? "none"} {Request.Blueprints.Count}");
+        using var client = app.TestClient();
+        Assert.Equal("/files/a.txt none 0", (await client.GetAsync("/files/a.txt")).Text);
+    }
+
+    [Fact]
     public async Task RegisterOverridesThePrefixAndMergesUrlDefaults()
     {
         var bp = new Blueprint("pages", urlPrefix: "/ignored", urlDefaults: new { lang = "en" });
