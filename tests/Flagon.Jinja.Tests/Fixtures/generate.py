@@ -53,6 +53,7 @@ DEFAULT_OPTIONS = {
     "variable_end_string": "}}",
     "comment_start_string": "{#",
     "comment_end_string": "#}",
+    "policies": {},
     "sandbox": None,  # "sandboxed" or "immutable": SandboxedEnvironment / ImmutableSandboxedEnvironment
 }
 
@@ -77,12 +78,15 @@ class NamedLoader(BaseLoader):
 
 def make_env(options, templates):
     kw = {}
+    policies = {}
     for key, value in options.items():
         if key not in DEFAULT_OPTIONS:
             raise ValueError("unknown option " + key)
         if key == "sandbox":
             continue
-        if key == "undefined":
+        if key == "policies":
+            policies = value
+        elif key == "undefined":
             kw["undefined"] = UNDEFINED_KINDS[value]
         elif key == "extensions":
             kw["extensions"] = [EXTENSIONS[e] for e in value]
@@ -92,7 +96,9 @@ def make_env(options, templates):
                 default=False)
         else:
             kw[key] = value
-    return SANDBOXES[options.get("sandbox")](loader=NamedLoader(templates), **kw)
+    env = SANDBOXES[options.get("sandbox")](loader=NamedLoader(templates), **kw)
+    env.policies.update(policies)
+    return env
 
 
 def error_of(exc, names):
