@@ -55,6 +55,9 @@ public class JinjaEnvironment
         Builtins.Register(this);
     }
 
+    /// <summary>This environment when it is sandboxed, else null: the one check the render path makes.</summary>
+    internal SandboxedEnvironment? SandboxPolicy { get; }
+
     /// <summary>
     /// True once the environment has loaded or compiled a template; from then on its options, filters,
     /// tests, globals and policies are read-only (only <see cref="Loader"/> and <see cref="AutoReload"/> may change).
@@ -75,9 +78,6 @@ public class JinjaEnvironment
                 $"JinjaEnvironment.{option} cannot be changed after the environment has loaded or compiled a template; configure the environment before its first GetTemplate/FromString (templates compiled earlier would not see the change, and renders on other threads may be reading it).");
         }
     }
-
-    /// <summary>This environment when it is sandboxed, else null: the one check the render path makes.</summary>
-    internal SandboxedEnvironment? SandboxPolicy { get; }
 
     /// <summary>Where <see cref="GetTemplate"/> finds templates.</summary>
     public ITemplateLoader? Loader { get; set; }

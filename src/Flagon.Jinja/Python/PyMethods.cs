@@ -47,6 +47,17 @@ public static class PyMethods
         return false;
     }
 
+    /// <summary>The method names of a Python type (<c>str</c>, <c>Markup</c>'s own, <c>list</c>, <c>tuple</c>, <c>dict</c>), for the library's documentation.</summary>
+    internal static IReadOnlyCollection<string> MethodNames(string type) => type switch
+    {
+        "str" => _str.Keys,
+        "Markup" => _markup.Keys,
+        "list" => _list.Keys,
+        "tuple" => _tuple.Keys,
+        "dict" => _dict.Keys,
+        _ => [],
+    };
+
     /// <summary>Whether <paramref name="target"/> has a Python method called <paramref name="name"/>.</summary>
     public static bool HasMethod(object? target, string name) => target is not null && Lookup(target, name, out _, out _);
 
