@@ -18,8 +18,8 @@ internal static partial class BuiltinFilters
         f["default"] = f["d"] = Default;
         f["length"] = f["count"] = (object? v) => Ops.Length(v);
         f["join"] = Join;
-        f["upper"] = (object? v) => StrOp(v, Upper);
-        f["lower"] = (object? v) => StrOp(v, Lower);
+        f["upper"] = (object? v) => v is Markup m ? new Markup(Upper(m.Value)) : (object)Upper(Ops.Str(v));
+        f["lower"] = (object? v) => v is Markup m ? new Markup(Lower(m.Value)) : (object)Lower(Ops.Str(v));
         f["capitalize"] = (object? v) => StrOp(v, s => s.Length == 0 ? s : Upper(s[..1]) + Lower(s[1..]));
         f["title"] = (object? v) => StrOp(v, Title);
         f["trim"] = (object? v, object? chars = null) => StrOp(v, s => chars is null ? s.Trim(Lexing.Lexer.PyWhitespace) : s.Trim(Ops.Str(chars).ToCharArray()));
@@ -535,7 +535,9 @@ internal static partial class BuiltinFilters
         }
         object? args = k is { Count: > 0 }
             ? new PyDict(k.Select(p => new KeyValuePair<object, object?>(p.Key, p.Value)))
-            : new PyTuple(a[1..]);
+            : a.Length == 2 && a[1] is string or long or double or bool or null
+                ? a[1] // value % x equals value % (x,) for a scalar x; saves the tuple per call
+                : new PyTuple(a[1..]);
         return PercentFormat.Apply(a[0] is Markup ? a[0]! : Ops.Str(a[0]), args);
     }
 
