@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Flagon.Jinja.Compiling;
 using Flagon.Jinja.Runtime;
 
@@ -46,12 +47,59 @@ public sealed class Template
     /// <summary>Renders into a writer.</summary>
     public void Render(TextWriter writer, object? context) => RenderCore(writer, context, CancellationToken.None);
 
-    /// <summary>Renders into a writer asynchronously (the template runs, then the output is written).</summary>
+    /// <summary>
+    /// Renders into a writer asynchronously: the template runs on a pool thread while this method
+    /// awaits the writer's <c>WriteAsync</c> for each chunk of output (about 16K characters) as it is
+    /// produced, then <c>FlushAsync</c>. At most a few chunks are buffered (the render waits for a slow
+    /// writer). Cancelling <paramref name="cancellationToken"/> stops the render and the writes.
+    /// </summary>
     public async Task RenderAsync(TextWriter writer, object? context, CancellationToken cancellationToken = default)
     {
-        var sw = new StringWriter();
-        RenderCore(sw, context, cancellationToken);
-        await writer.WriteAsync(sw.ToString().AsMemory(), cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(writer);
+        cancellationToken.ThrowIfCancellationRequested();
+        var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(4)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var render = Task.Run(() =>
+        {
+            try
+            {
+                using var chunks = new ChunkChannelWriter(channel.Writer, stop.Token);
+                RenderCore(chunks, context, stop.Token);
+                chunks.Flush();
+            }
+            finally
+            {
+                channel.Writer.TryComplete();
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (string chunk in channel.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                await writer.WriteAsync(chunk.AsMemory(), stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // The writer failed or the caller cancelled: stop the render, then report the first failure.
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await render.ConfigureAwait(false);
+            }
+            catch (Exception) when (!render.IsCompletedSuccessfully)
+            {
+                // the render's own failure (usually the cancellation) is secondary here
+            }
+            throw;
+        }
+        await render.ConfigureAwait(false); // a template error surfaces here, as Render would throw it
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private void RenderCore(TextWriter writer, object? context, CancellationToken ct)

@@ -485,7 +485,8 @@ internal sealed partial class Compiler
             case ConstExpr k:
                 value = k.Value;
                 return k.Value is string or long or double or bool or null;
-            case FilterExpr { Target: not null, Args.Args.Count: 0, Args.Kwargs.Count: 0 } fe when fe.Name is "safe" or "upper" or "lower" or "string":
+            case FilterExpr { Target: not null, Args.Args.Count: 0, Args.Kwargs.Count: 0 } fe when fe.Name is "safe" or "upper" or "lower" or "string"
+                or "e" or "escape" or "forceescape" or "title" or "capitalize" or "trim" or "striptags":
                 if (!TryConstant(fe.Target, out var inner) || !_env.Filters.TryGet(fe.Name, out var fn))
                 {
                     return false;

@@ -695,19 +695,17 @@ internal sealed partial class Compiler
         var value = FilterChain(node.Filter, captured, c);
         int check = OutputCheckDepth(c);
         var inner = value;
-        if (!ae)
-        {
-            value = (rc, f) => inner(rc, f) is var v && v is string or Markup
-                ? v
-                : throw PythonError.TypeError($"sequence item 0: expected str instance, {Ops.TypeName(v)} found");
-        }
+        // Jinja2 writes a filter block's result as it is (never escaped); it must be a str.
+        value = (rc, f) => inner(rc, f) is var v && v is string or Markup
+            ? v
+            : throw PythonError.TypeError($"sequence item 0: expected str instance, {Ops.TypeName(v)} found");
         return (rc, f) =>
         {
             if (check >= 0 && f.Up(check).Slots[0] is not null)
             {
                 return Flow.Normal;
             }
-            WriteValue(rc, value(rc, f), ae);
+            WriteValue(rc, value(rc, f), false);
             return Flow.Normal;
         };
     }

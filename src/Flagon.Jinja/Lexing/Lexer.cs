@@ -684,12 +684,25 @@ internal sealed class Lexer
         {
             raw = raw.Replace("\n", _s.NewlineSequence);
         }
-        _tokens.Add(new Token(TokenType.String, Unescape(raw), _line));
+        string value;
+        try
+        {
+            value = Unescape(raw);
+        }
+        catch (FormatException e)
+        {
+            // Jinja2 reports the last part of Python's UnicodeDecodeError message.
+            throw Error(e.Message);
+        }
+        _tokens.Add(new Token(TokenType.String, value, _line));
         _line += Count(src, _pos, i);
         _pos = i + 1;
     }
 
-    /// <summary>Decodes Python's backslash escapes (unicode-escape); unknown escapes stay as written.</summary>
+    /// <summary>
+    /// Decodes Python's backslash escapes (unicode-escape), <c>\N{NAME}</c> included; unknown escapes
+    /// stay as written. A malformed escape throws <see cref="FormatException"/> with Python's reason.
+    /// </summary>
     internal static string Unescape(string s)
     {
         if (!s.Contains('\\'))
@@ -724,15 +737,29 @@ internal sealed class Lexer
                 case 'U':
                     {
                         int len = n == 'x' ? 2 : n == 'u' ? 4 : 8;
-                        if (i + len < s.Length + 0 && i + len <= s.Length - 1 + 1 && TryHex(s, i + 1, len, out int cp))
+                        if (!TryHex(s, i + 1, len, out long cp))
                         {
-                            sb.Append(char.ConvertFromUtf32(cp));
-                            i += len;
+                            throw new FormatException(n == 'x' ? "truncated \\xXX escape" : n == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape");
                         }
-                        else
+                        if (cp > 0x10FFFF)
                         {
-                            sb.Append('\\').Append(n);
+                            throw new FormatException("illegal Unicode character");
                         }
+                        // A lone surrogate (\ud800) stays one UTF-16 unit, as Python keeps it.
+                        sb.Append(cp is >= 0xD800 and <= 0xDFFF ? ((char)cp).ToString() : char.ConvertFromUtf32((int)cp));
+                        i += len;
+                        break;
+                    }
+                case 'N':
+                    {
+                        int close = i + 1 < s.Length && s[i + 1] == '{' ? s.IndexOf('}', i + 2) : -1;
+                        if (close < 0 || close == i + 2)
+                        {
+                            throw new FormatException("malformed \\N character escape");
+                        }
+                        int named = Python.UnicodeNames.Lookup(s[(i + 2)..close]) ?? throw new FormatException("unknown Unicode character name");
+                        sb.Append(char.ConvertFromUtf32(named));
+                        i = close;
                         break;
                     }
                 case >= '0' and <= '7':
@@ -755,7 +782,7 @@ internal sealed class Lexer
         return sb.ToString();
     }
 
-    private static bool TryHex(string s, int start, int len, out int value)
+    private static bool TryHex(string s, int start, int len, out long value)
     {
         value = 0;
         if (start + len > s.Length)
@@ -770,7 +797,7 @@ internal sealed class Lexer
             }
             value = value * 16 + d;
         }
-        return value <= 0x10FFFF && (value < 0xD800 || value > 0xDFFF);
+        return true;
     }
 
     /// <summary>Python's repr of a short string (single quotes unless it contains one).</summary>

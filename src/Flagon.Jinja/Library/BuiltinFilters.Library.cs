@@ -19,6 +19,8 @@ internal static partial class BuiltinFilters
         f["wordwrap"] = WordWrap;
         f["urlencode"] = UrlEncode;
         f["slice"] = Slice;
+        f["urlize"] = Urlize;
+        f["random"] = RandomItem;
         f["pprint"] = (object? v) => PyPrettyPrint.PFormat(ObjectAdapter.Normalize(v));
     }
 
@@ -85,21 +87,22 @@ internal static partial class BuiltinFilters
         return best;
     }
 
-    private static object Unique(EvalContext ctx, object? value, bool caseSensitive = false, object? attribute = null)
+    private static object Unique(EvalContext ctx, object? value, bool caseSensitive = false, object? attribute = null) =>
+        Generator(() => UniqueItems(ctx, value, caseSensitive, attribute));
+
+    private static IEnumerable<object?> UniqueItems(EvalContext ctx, object? value, bool caseSensitive, object? attribute)
     {
         var key = KeyFunc(ctx, caseSensitive, attribute);
         var seen = new HashSet<object?>(PyValueComparer.Instance);
-        var result = new List<object?>();
         foreach (var item in Ops.Iterate(value))
         {
             var k = key(item);
             PyOps.CheckHashable(k);
             if (seen.Add(k))
             {
-                result.Add(item);
+                yield return item;
             }
         }
-        return result;
     }
 
     private static object GroupBy(EvalContext ctx, object? value, object? attribute, object? @default = null, bool caseSensitive = false)
@@ -313,7 +316,10 @@ internal static partial class BuiltinFilters
         }));
     }
 
-    private static object Slice(object? value, long slices, object? fillWith = null)
+    private static object Slice(object? value, long slices, object? fillWith = null) =>
+        Generator(() => SliceItems(value, slices, fillWith));
+
+    private static List<object?> SliceItems(object? value, long slices, object? fillWith)
     {
         var seq = Ops.Iterate(value).ToList();
         long length = seq.Count;
@@ -345,5 +351,34 @@ internal static partial class BuiltinFilters
             result.Add(tmp);
         }
         return result;
+    }
+
+    /// <summary>Python's <c>random.choice(seq)</c>: needs len() and seq[i]; empty gives an undefined.</summary>
+    private static object? RandomItem(EvalContext ctx, object? seq)
+    {
+        long n = Ops.Length(seq);
+        if (n == 0)
+        {
+            return ctx.Undefined("No random item, sequence was empty.");
+        }
+        var random = ctx.Environment.Random;
+        long index;
+        if (ReferenceEquals(random, Random.Shared))
+        {
+            index = random.NextInt64(n);
+        }
+        else
+        {
+            lock (random)
+            {
+                index = random.NextInt64(n);
+            }
+        }
+        if (ObjectAdapter.IsMapping(seq))
+        {
+            // dict[i]: the key i, as Python's random.choice does on a dict.
+            return Ops.TryGetItem(seq, index, out var value) ? value : throw PythonError.KeyError(Ops.Repr(index));
+        }
+        return seq is string or Markup or PyTuple or List<object?> ? PySequence.GetItem(seq, index) : Ops.ToList(seq)[(int)index];
     }
 }

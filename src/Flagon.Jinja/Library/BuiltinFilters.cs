@@ -15,34 +15,50 @@ internal static partial class BuiltinFilters
         f["safe"] = (object? v) => v as Markup ?? new Markup(Ops.Str(v));
         f["escape"] = f["e"] = (object? v) => Ops.Escape(v);
         f["forceescape"] = (object? v) => Markup.Escape(Ops.Str(v));
-        f["default"] = f["d"] = Default;
+        var dflt = JinjaFunction.Raw("default", (ctx, a, k) =>
+        {
+            var v = FilterArgs.Bind("do_default", a, k, ["default_value", "boolean"], out var given);
+            return Default(a.Length > 0 ? a[0] : null, given[0] ? v[0] : "", given[1] && Ops.Truthy(v[1]));
+        });
+        f.Add("default", dflt);
+        f.Add("d", dflt);
         f["length"] = f["count"] = (object? v) => Ops.Length(v);
         f["join"] = Join;
         f["upper"] = (object? v) => v is Markup m ? new Markup(Upper(m.Value)) : (object)Upper(Ops.Str(v));
         f["lower"] = (object? v) => v is Markup m ? new Markup(Lower(m.Value)) : (object)Lower(Ops.Str(v));
-        f["capitalize"] = (object? v) => StrOp(v, s => s.Length == 0 ? s : Upper(s[..1]) + Lower(s[1..]));
-        f["title"] = (object? v) => StrOp(v, Title);
+        f["capitalize"] = (object? v) => StrOp(v, PyStr.Capitalize);
+        // Jinja2 joins the title-cased words with "".join, so a Markup input comes out as a plain str.
+        f["title"] = (object? v) => Title(Ops.Str(v));
         f["trim"] = (object? v, object? chars = null) => StrOp(v, s => chars is null ? s.Trim(Lexing.Lexer.PyWhitespace) : s.Trim(Ops.Str(chars).ToCharArray()));
         f["string"] = (object? v) => v is Markup ? v : Ops.Str(v);
-        f["int"] = Int;
-        f["float"] = Float;
+        f.Add("int", JinjaFunction.Raw("int", (ctx, a, k) =>
+        {
+            var v = FilterArgs.Bind("do_int", a, k, ["default", "base"], out var given);
+            return Int(a.Length > 0 ? a[0] : null, given[0] ? v[0] : 0L, given[1] ? v[1] : 10L);
+        }));
+        f.Add("float", JinjaFunction.Raw("float", (ctx, a, k) =>
+        {
+            var v = FilterArgs.Bind("do_float", a, k, ["default"], out var given);
+            return Float(a.Length > 0 ? a[0] : null, given[0] ? v[0] : 0.0);
+        }));
         f["list"] = (object? v) => Ops.Iterate(v).ToList();
         f["first"] = First;
         f["last"] = Last;
         f["abs"] = Abs;
         f["replace"] = Replace;
         f["round"] = Round;
-        f["items"] = Items;
+        f["items"] = ItemsFilter;
         f["dictsort"] = DictSort;
         f["sort"] = Sort;
-        f["reverse"] = (object? v) => v is string s ? new string(Ops.StringChars(s).Cast<string>().Reverse().SelectMany(x => x).ToArray()) : (object)Ops.Iterate(v).Reverse().ToList();
+        f["reverse"] = Reverse;
         f["sum"] = Sum;
         f["batch"] = Batch;
-        f.Add("map", JinjaFunction.Raw("map", Map));
-        f.Add("select", JinjaFunction.Raw("select", (ctx, a, k) => SelectOrReject(ctx, a, k, true, false)));
-        f.Add("reject", JinjaFunction.Raw("reject", (ctx, a, k) => SelectOrReject(ctx, a, k, false, false)));
-        f.Add("selectattr", JinjaFunction.Raw("selectattr", (ctx, a, k) => SelectOrReject(ctx, a, k, true, true)));
-        f.Add("rejectattr", JinjaFunction.Raw("rejectattr", (ctx, a, k) => SelectOrReject(ctx, a, k, false, true)));
+        // These are generators in Jinja2: lazy, single pass, no len().
+        f.Add("map", JinjaFunction.Raw("map", (ctx, a, k) => Generator(() => Map(ctx, a, k))));
+        f.Add("select", JinjaFunction.Raw("select", (ctx, a, k) => Generator(() => SelectOrReject(ctx, a, k, true, false))));
+        f.Add("reject", JinjaFunction.Raw("reject", (ctx, a, k) => Generator(() => SelectOrReject(ctx, a, k, false, false))));
+        f.Add("selectattr", JinjaFunction.Raw("selectattr", (ctx, a, k) => Generator(() => SelectOrReject(ctx, a, k, true, true))));
+        f.Add("rejectattr", JinjaFunction.Raw("rejectattr", (ctx, a, k) => Generator(() => SelectOrReject(ctx, a, k, false, true))));
         f.Add("format", JinjaFunction.Raw("format", Format));
         f["tojson"] = ToJson;
         f["indent"] = Indent;
@@ -65,19 +81,63 @@ internal static partial class BuiltinFilters
 
     private static string Title(string s) => string.Concat(WordBeginningRe().Split(s).Where(x => x.Length > 0).Select(x => Upper(x[..1]) + Lower(x[1..])));
 
-    private static object StrOp(object? v, Func<string, string> op) => v is Markup m ? new Markup(op(m.Value)) : op(Ops.Str(v));
+    /// <summary>A Python generator over a sequence computed only when first iterated (errors included).</summary>
+    internal static PyIterator Generator(Func<IEnumerable<object?>> body) => new("generator", Deferred(body));
 
-    private static object? Default(object? value, object? defaultValue = null, bool boolean = false)
+    private static IEnumerable<object?> Deferred(Func<IEnumerable<object?>> body)
     {
-        defaultValue ??= "";
-        if (value is Undefined || (boolean && !Ops.Truthy(value)))
+        foreach (var item in body())
         {
-            return defaultValue is DefaultMarker ? "" : defaultValue;
+            yield return item;
         }
-        return value;
     }
 
-    private sealed class DefaultMarker;
+    /// <summary>Jinja2's do_reverse: strings sliced backwards, sequences as reversed(), other iterables as a reversed list.</summary>
+    private static object? Reverse(object? value)
+    {
+        switch (ObjectAdapter.Normalize(value))
+        {
+            case string s:
+                return ReverseText(s);
+            case Markup m:
+                return new Markup(ReverseText(m.Value));
+            case List<object?> l:
+                return new PyIterator("list_reverseiterator", ReverseOf(l));
+            case PyTuple t:
+                return new PyIterator("reversed", ReverseOf(t));
+            case PyRange r:
+                return new PyIterator("range_iterator", ReverseOf(r));
+            case PyDict d:
+                return new PyIterator("dict_reversekeyiterator", ReverseOf(d.Keys.ToList()));
+            case Undefined u:
+                return Ops.Iterate(u).ToList();
+            case var v when v is null || PyNumber.IsNumber(v):
+                throw new FilterArgumentError("argument must be iterable");
+            case var v when ObjectAdapter.Iterate(v!) is null:
+                throw new FilterArgumentError("argument must be iterable");
+            case var v:
+                {
+                    var list = Ops.Iterate(v).ToList();
+                    list.Reverse();
+                    return list;
+                }
+        }
+    }
+
+    private static IEnumerable<object?> ReverseOf(IReadOnlyList<object?> items)
+    {
+        for (int i = items.Count - 1; i >= 0; i--)
+        {
+            yield return items[i];
+        }
+    }
+
+    private static string ReverseText(string s) => string.Concat(Ops.StringChars(s).Cast<string>().Reverse());
+
+    private static object StrOp(object? v, Func<string, string> op) => v is Markup m ? new Markup(op(m.Value)) : op(Ops.Str(v));
+
+    private static object? Default(object? value, object? defaultValue, bool boolean) =>
+        value is Undefined || (boolean && !Ops.Truthy(value)) ? defaultValue : value;
 
     private static object Join(EvalContext ctx, object? value, object? d = null, object? attribute = null)
     {
@@ -122,78 +182,48 @@ internal static partial class BuiltinFilters
         };
     }
 
-    private static object? Int(object? value, object? defaultValue = null, long @base = 10)
+    /// <summary>Jinja2's do_int: int(value[, base]), then int(float(value)), else the default (OverflowError passes).</summary>
+    private static object? Int(object? value, object? @default, object? @base)
     {
-        defaultValue ??= 0L;
         if (value is Undefined u)
         {
             throw u.Fail();
         }
         value = ObjectAdapter.Normalize(value);
-        switch (value)
+        try
         {
-            case long or BigInteger:
-                return value;
-            case bool b:
-                return b ? 1L : 0L;
-            case double d:
-                return double.IsFinite(d) ? Narrow(new BigInteger(Math.Truncate(d))) : defaultValue;
-            case string or Markup:
-                {
-                    string s = Ops.Str(value).Trim().Replace("_", "");
-                    if (@base == 10 && BigInteger.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big))
-                    {
-                        return Narrow(big);
-                    }
-                    if (@base != 10)
-                    {
-                        try
-                        {
-                            string digits = s.ToLowerInvariant();
-                            if ((@base == 16 && digits.StartsWith("0x")) || (@base == 8 && digits.StartsWith("0o")) || (@base == 2 && digits.StartsWith("0b")))
-                            {
-                                digits = digits[2..];
-                            }
-                            return Convert.ToInt64(digits, (int)@base);
-                        }
-                        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
-                        {
-                            return defaultValue;
-                        }
-                    }
-                    if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double dv) && double.IsFinite(dv))
-                    {
-                        return Narrow(new BigInteger(Math.Truncate(dv)));
-                    }
-                    return defaultValue;
-                }
-            default:
-                return defaultValue;
+            return value is string or Markup ? PyConvert.ToInt(value, @base) : PyConvert.ToInt(value);
+        }
+        catch (PythonError e) when (e.PythonKind is "TypeError" or "ValueError")
+        {
+            try
+            {
+                return PyConvert.ToInt(PyConvert.ToFloat(value));
+            }
+            catch (PythonError e2) when (e2.PythonKind is "TypeError" or "ValueError")
+            {
+                return @default;
+            }
         }
     }
 
     private static object Narrow(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? (object)(long)v : v;
 
-    private static object? Float(object? value, object? defaultValue = null)
+    /// <summary>Jinja2's do_float: float(value), else the default.</summary>
+    private static object? Float(object? value, object? @default)
     {
-        defaultValue ??= 0.0;
         if (value is Undefined u)
         {
             throw u.Fail();
         }
-        value = ObjectAdapter.Normalize(value);
-        return value switch
+        try
         {
-            double d => d,
-            long l => (double)l,
-            bool b => b ? 1.0 : 0.0,
-            BigInteger big => (double)big,
-            string or Markup when Ops.Str(value).Trim().Replace("_", "") is var s && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double r) => r,
-            string or Markup when Ops.Str(value).Trim().ToLowerInvariant() is var s2 && s2 is "inf" or "+inf" or "infinity" => double.PositiveInfinity,
-            string or Markup when Ops.Str(value).Trim().ToLowerInvariant() is "-inf" or "-infinity" => double.NegativeInfinity,
-            string or Markup when Ops.Str(value).Trim().ToLowerInvariant() is "nan" => double.NaN,
-            _ => defaultValue,
-        };
+            return PyConvert.ToFloat(ObjectAdapter.Normalize(value));
+        }
+        catch (PythonError e) when (e.PythonKind is "TypeError" or "ValueError")
+        {
+            return @default;
+        }
     }
 
     private static object? First(EvalContext ctx, object? seq)
@@ -205,8 +235,18 @@ internal static partial class BuiltinFilters
         return ctx.Undefined("No first item, sequence was empty.");
     }
 
+    /// <summary>Jinja2's do_last: next(reversed(seq)); Markup items stay Markup, iterators are not reversible.</summary>
     private static object? Last(EvalContext ctx, object? seq)
     {
+        seq = ObjectAdapter.Normalize(seq);
+        if (seq is PyIterator it)
+        {
+            throw PythonError.TypeError($"'{it.TypeName}' object is not reversible");
+        }
+        if (seq is Markup m)
+        {
+            return m.Value.Length > 0 ? new Markup((string)Ops.StringChars(m.Value).Last()!) : ctx.Undefined("No last item, sequence was empty.");
+        }
         var list = Ops.ToList(seq);
         return list.Count > 0 ? list[^1] : ctx.Undefined("No last item, sequence was empty.");
     }
@@ -273,42 +313,44 @@ internal static partial class BuiltinFilters
         return sb.ToString();
     }
 
-    private static object? Round(object? value, long precision = 0, string method = "common")
+    /// <summary>Jinja2's do_round: round(value, precision), or math.ceil/floor(value * 10**precision) / 10**precision.</summary>
+    private static object? Round(object? value, object? precision = null, string method = "common")
     {
-        value = ObjectAdapter.Normalize(value);
+        precision ??= 0L;
         if (method is not ("common" or "ceil" or "floor"))
         {
             throw new FilterArgumentError("method must be common, ceil or floor");
         }
+        value = ObjectAdapter.Normalize(value);
         if (method == "common")
         {
-            if (value is long or BigInteger)
-            {
-                if (precision >= 0)
-                {
-                    return value;
-                }
-                var big = value is long lv ? new BigInteger(lv) : (BigInteger)value;
-                var unit = BigInteger.Pow(10, (int)Math.Min(-precision, 4000));
-                var q = BigInteger.DivRem(big, unit, out var rem);
-                if (rem.Sign < 0)
-                {
-                    q -= 1;
-                    rem += unit;
-                }
-                var twice = rem * 2;
-                if (twice > unit || (twice == unit && !q.IsEven))
-                {
-                    q += 1;
-                }
-                return Narrow(q * unit);
-            }
-            double d = value is double x ? x : Convert.ToDouble(value, CultureInfo.InvariantCulture);
-            return PyRound(d, (int)precision);
+            return PyConvert.Round(value, ObjectAdapter.Normalize(precision));
         }
-        double v = value is double y ? y : Convert.ToDouble(value, CultureInfo.InvariantCulture);
-        double scale = Math.Pow(10, precision);
-        return (method == "ceil" ? Math.Ceiling(v * scale) : Math.Floor(v * scale)) / scale;
+        object? scale = Ops.Binary("**", 10L, precision);
+        object? scaled = Ops.Binary("*", value, scale);
+        object rounded;
+        if (PyNumber.IsInt(scaled))
+        {
+            rounded = PyNumber.Normalize(PyNumber.ToBig(scaled!));
+        }
+        else if (PyNumber.IsFloat(scaled))
+        {
+            double d = PyNumber.ToDouble(scaled!);
+            if (double.IsNaN(d))
+            {
+                throw PythonError.ValueError("cannot convert float NaN to integer");
+            }
+            if (double.IsInfinity(d))
+            {
+                throw PythonError.Overflow("cannot convert float infinity to integer");
+            }
+            rounded = PyNumber.Normalize(new BigInteger(method == "ceil" ? Math.Ceiling(d) : Math.Floor(d)));
+        }
+        else
+        {
+            throw PythonError.TypeError($"must be real number, not {Ops.TypeName(scaled)}");
+        }
+        return Ops.Binary("/", rounded, scale);
     }
 
     /// <summary>Python's round(x, n) for floats: correctly rounded, ties to even on the exact binary value.</summary>
@@ -374,6 +416,9 @@ internal static partial class BuiltinFilters
         }
     }
 
+    /// <summary>Jinja2's do_items: a generator of (key, value) pairs; nothing for an undefined.</summary>
+    private static object ItemsFilter(object? value) => Generator(() => (List<object?>)Items(value));
+
     private static object Items(object? value)
     {
         if (value is Undefined)
@@ -403,6 +448,10 @@ internal static partial class BuiltinFilters
             "value" => 1,
             _ => throw new FilterArgumentError("You can only sort by either \"key\" or \"value\""),
         };
+        if (value is Undefined u)
+        {
+            throw u.Fail(); // value.items() on an undefined
+        }
         var items = ((List<object?>)Items(value)).Cast<PyTuple>().ToList();
         var sorted = items.OrderBy(t => SortKey(t[pos], caseSensitive), Comparer<object?>.Create(CompareValues)).ToList();
         if (reverse)
@@ -445,21 +494,22 @@ internal static partial class BuiltinFilters
         return total;
     }
 
-    private static object Batch(object? value, long linecount, object? fillWith = null)
+    /// <summary>Jinja2's do_batch generator (a linecount of 0 yields an empty list before each item).</summary>
+    private static object Batch(object? value, long linecount, object? fillWith = null) => Generator(() => BatchItems(value, linecount, fillWith));
+
+    private static IEnumerable<object?> BatchItems(object? value, long linecount, object? fillWith)
     {
-        var result = new List<object?>();
-        List<object?>? tmp = null;
+        var tmp = new List<object?>();
         foreach (var item in Ops.Iterate(value))
         {
-            tmp ??= new List<object?>();
-            tmp.Add(item);
             if (tmp.Count == linecount)
             {
-                result.Add(tmp);
-                tmp = null;
+                yield return tmp;
+                tmp = new List<object?>();
             }
+            tmp.Add(item);
         }
-        if (tmp is not null)
+        if (tmp.Count > 0)
         {
             if (fillWith is not null)
             {
@@ -468,19 +518,18 @@ internal static partial class BuiltinFilters
                     tmp.Add(fillWith);
                 }
             }
-            result.Add(tmp);
+            yield return tmp;
         }
-        return result;
     }
 
-    private static object Map(EvalContext ctx, object?[] a, IReadOnlyList<KeyValuePair<string, object?>>? k)
+    private static IEnumerable<object?> Map(EvalContext ctx, object?[] a, IReadOnlyList<KeyValuePair<string, object?>>? k)
     {
         var seq = Ops.Iterate(a[0]);
         var attribute = k?.FirstOrDefault(p => p.Key == "attribute");
         if (attribute is { Key: not null })
         {
             var dflt = k!.FirstOrDefault(p => p.Key == "default").Value;
-            return seq.Select(Getter(ctx, attribute.Value.Value, dflt)).ToList();
+            return seq.Select(Getter(ctx, attribute.Value.Value, dflt));
         }
         if (a.Length < 2)
         {
@@ -492,10 +541,10 @@ internal static partial class BuiltinFilters
             throw new TemplateRuntimeError($"No filter named '{name}'.");
         }
         var extra = a[2..];
-        return seq.Select(x => filter.Call(ctx, [x, .. extra], k)).ToList();
+        return seq.Select(x => filter.Call(ctx, [x, .. extra], k));
     }
 
-    private static object SelectOrReject(EvalContext ctx, object?[] a, IReadOnlyList<KeyValuePair<string, object?>>? k, bool select, bool byAttr)
+    private static IEnumerable<object?> SelectOrReject(EvalContext ctx, object?[] a, IReadOnlyList<KeyValuePair<string, object?>>? k, bool select, bool byAttr)
     {
         var seq = Ops.Iterate(a[0]);
         int i = 1;
@@ -524,7 +573,7 @@ internal static partial class BuiltinFilters
         {
             test = Ops.Truthy;
         }
-        return seq.Where(x => test(getter(x)) == select).ToList();
+        return seq.Where(x => test(getter(x)) == select);
     }
 
     private static object Format(EvalContext ctx, object?[] a, IReadOnlyList<KeyValuePair<string, object?>>? k)
@@ -601,24 +650,46 @@ internal static partial class BuiltinFilters
         return lines;
     }
 
-    private static object Truncate(object? s, long length = 255, bool killwords = false, string end = "...", long? leeway = null)
+    /// <summary>Jinja2's do_truncate; Markup input stays Markup (the end text is then escaped).</summary>
+    private static object? Truncate(EvalContext ctx, object? s, long length = 255, bool killwords = false, object? end = null, object? leeway = null)
     {
-        string text = Ops.Str(s);
-        long lw = leeway ?? 5;
-        if (length < end.Length)
+        string endText = end is null ? "..." : Ops.Str(end);
+        if (leeway is null)
         {
-            throw new TemplateRuntimeError($"expected length >= {end.Length}, got {length}");
+            ctx.Environment.Policies.TryGetValue("truncate.leeway", out leeway);
+        }
+        leeway = ObjectAdapter.Normalize(leeway) ?? 5L;
+        if (!PyNumber.IsNumber(leeway))
+        {
+            throw PythonError.TypeError($"'>=' not supported between instances of '{Ops.TypeName(leeway)}' and 'int'");
+        }
+        double lw = PyNumber.ToDouble(leeway);
+        int endLength = Ops.CodePointLength(endText);
+        if (length < endLength)
+        {
+            throw new PythonError("AssertionError", $"expected length >= {endLength}, got {length}");
         }
         if (lw < 0)
         {
-            throw new TemplateRuntimeError($"expected leeway >= 0, got {lw}");
+            throw new PythonError("AssertionError", $"expected leeway >= 0, got {Ops.Str(leeway)}");
         }
+        if (s is not (string or Markup))
+        {
+            if (Ops.Length(s) <= length + lw)
+            {
+                return s;
+            }
+            throw killwords
+                ? PythonError.TypeError($"can only concatenate {Ops.TypeName(s)} (not \"str\") to {Ops.TypeName(s)}")
+                : PythonError.AttributeError($"'{Ops.TypeName(s)}' object has no attribute 'rsplit'");
+        }
+        string text = s is Markup m ? m.Value : (string)s;
         // Counted and cut by code point, without materialising them (the hot path of a page of cards).
         if (PyString.Length(text) <= length + lw)
         {
-            return text;
+            return s;
         }
-        var head = text.AsSpan(0, PyString.ToUnitIndex(text, (int)(length - end.Length)));
+        var head = text.AsSpan(0, PyString.ToUnitIndex(text, (int)(length - endLength)));
         if (!killwords)
         {
             int sp = head.LastIndexOf(' ');
@@ -627,7 +698,7 @@ internal static partial class BuiltinFilters
                 head = head[..sp];
             }
         }
-        return string.Concat(head, end);
+        return s is Markup ? new Markup(string.Concat(head, Markup.EscapeText(endText))) : string.Concat(head, endText);
     }
 
     private static string Center(string s, int width)

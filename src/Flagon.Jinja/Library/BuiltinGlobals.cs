@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using Flagon.Jinja.Runtime;
 
@@ -17,10 +18,11 @@ internal static class BuiltinGlobals
             {
                 throw PythonError.TypeError("range() takes no keyword arguments");
             }
-            long[] n = a.Select(x => ObjectAdapter.Normalize(x) switch
+            BigInteger[] n = a.Select(x => ObjectAdapter.Normalize(x) switch
             {
                 long l => l,
-                bool b => b ? 1L : 0L,
+                BigInteger big => big,
+                bool b => b ? BigInteger.One : BigInteger.Zero,
                 Undefined u => throw u.Fail(),
                 var o => throw PythonError.TypeError($"'{Ops.TypeName(o)}' object cannot be interpreted as an integer"),
             }).ToArray();
@@ -80,7 +82,7 @@ internal static class BuiltinGlobals
             return ns;
         });
         g["cycler"] = JinjaFunction.Raw("cycler", (ctx, a, k) => a.Length == 0
-            ? throw PythonError.TypeError("at least one item has to be provided")
+            ? throw new PythonError("RuntimeError", "at least one item has to be provided")
             : new Cycler(a));
         g["joiner"] = JinjaFunction.Raw("joiner", (ctx, a, k) =>
             new Joiner(a.Length > 0 ? Ops.Str(a[0]) : k?.FirstOrDefault(p => p.Key == "sep").Value is { } sep ? Ops.Str(sep) : ", "));

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Flagon.Jinja.Python;
 using Flagon.Jinja.Runtime;
 
 namespace Flagon.Jinja.Library;
@@ -19,8 +20,9 @@ internal static class BuiltinTests
         t["number"] = (object? v) => v is long or BigInteger or double or bool;
         t["string"] = (object? v) => v is string or Markup;
         t["mapping"] = (object? v) => v is PyDict || ObjectAdapter.IsMapping(v);
-        t["iterable"] = (object? v) => v is string or Markup or List<object?> or PyTuple or PyDict or PyRange || (v is System.Collections.IEnumerable && v is not Undefined);
-        t["sequence"] = (object? v) => v is string or Markup or List<object?> or PyTuple or PyDict or PyRange || ObjectAdapter.IsMapping(v) || v is System.Collections.ICollection;
+        // Undefined has __iter__ (iterable) and __len__/__getitem__ (sequence); iterators have neither len nor indexing.
+        t["iterable"] = (object? v) => v is string or Markup or List<object?> or PyTuple or PyDict or PyRange or Undefined or System.Collections.IEnumerable;
+        t["sequence"] = (object? v) => v is string or Markup or List<object?> or PyTuple or PyDict or PyRange or Undefined || ObjectAdapter.IsMapping(v) || (v is System.Collections.ICollection && v is not PyIterator);
         t["callable"] = (object? v) => v is Undefined || Ops.IsCallable(v);
         t["sameas"] = (object? v, object? other) => ReferenceEquals(v, other) || (v is null && other is null) || (v is bool a && other is bool b && a == b)
             || (v is string s1 && other is string s2 && s1 == s2) || (v is long l1 && other is long l2 && l1 == l2 && l1 is >= -5 and <= 256);
@@ -59,8 +61,8 @@ internal static class BuiltinTests
             t[n] = ge;
         }
         t["in"] = (object? v, object? seq) => Ops.Contains(seq, v);
-        t["lower"] = (object? v) => Ops.Str(v) is var s && s == BuiltinFilters.Lower(s) && s != BuiltinFilters.Upper(s);
-        t["upper"] = (object? v) => Ops.Str(v) is var s && s == BuiltinFilters.Upper(s) && s != BuiltinFilters.Lower(s);
+        t["lower"] = (object? v) => PyStr.IsLower(Ops.Str(v));
+        t["upper"] = (object? v) => PyStr.IsUpper(Ops.Str(v));
         t["filter"] = (EvalContext ctx, object? v) => v is string s && ctx.Environment.Filters.Contains(s);
         t["test"] = (EvalContext ctx, object? v) => v is string s && ctx.Environment.Tests.Contains(s);
     }

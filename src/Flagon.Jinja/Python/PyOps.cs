@@ -436,6 +436,7 @@ public static class PyOps
             case PyTuple: return "tuple";
             case PyDict: return "dict";
             case PyDictView v: return v.TypeName;
+            case PyIterator it: return it.TypeName;
         }
         if (PyNumber.IsInt(value))
         {
@@ -672,6 +673,10 @@ public static class PyOps
         if (ReferenceEquals(a, b))
         {
             return true;
+        }
+        if (a is PyRange ra)
+        {
+            return b is PyRange rb && ra.SameItems(rb);
         }
         if (depth > MaxDepth)
         {

@@ -12,7 +12,7 @@ public sealed class Namespace : IJinjaAttributes, IJinjaRepr
     /// <summary>Sets an attribute.</summary>
     public void Set(string name, object? value) => Attributes[name] = value;
 
-    string IJinjaRepr.Repr() => "<Namespace " + string.Join(", ", Attributes.Select(kv => Ops.Str(kv.Key) + "=" + Ops.Repr(kv.Value))) + ">";
+    string IJinjaRepr.Repr() => "<Namespace " + Ops.Repr(Attributes) + ">";
 
     /// <inheritdoc />
     public override string ToString() => ((IJinjaRepr)this).Repr();

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Flagon.Jinja.Python;
 
 namespace Flagon.Jinja.Runtime;
@@ -164,7 +165,14 @@ internal static partial class Ops
         container = ObjectAdapter.Normalize(container);
         if (container is PyRange r)
         {
-            return item is long l && r.Contains(l);
+            return item switch
+            {
+                long l => r.Contains(l),
+                BigInteger big => r.Contains(big),
+                bool b => r.Contains(b ? 1L : 0L),
+                double d when double.IsFinite(d) && Math.Floor(d) == d => r.Contains(new BigInteger(d)),
+                _ => false,
+            };
         }
         return PyOps.Contains(container, ObjectAdapter.Normalize(item));
     }

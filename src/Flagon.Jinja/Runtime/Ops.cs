@@ -35,6 +35,10 @@ internal static partial class Ops
 
     private static bool TruthyOther(object v)
     {
+        if (v is PyIterator)
+        {
+            return true; // a Python iterator is always true
+        }
         var norm = ObjectAdapter.Normalize(v);
         if (!ReferenceEquals(norm, v))
         {
@@ -170,6 +174,7 @@ internal static partial class Ops
         PyDict d => d.Count,
         PyRange r => r.Count,
         Undefined u => UndefinedLength(u),
+        PyIterator it => throw PythonError.TypeError($"object of type '{it.TypeName}' has no len()"),
         _ => ObjectAdapter.Length(v) ?? throw PythonError.TypeError($"object of type '{TypeName(v)}' has no len()"),
     };
 

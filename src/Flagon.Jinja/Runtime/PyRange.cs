@@ -1,29 +1,38 @@
 using System.Collections;
+using System.Globalization;
+using System.Numerics;
 
 namespace Flagon.Jinja.Runtime;
 
-/// <summary>Python's <c>range</c>: a lazy arithmetic sequence that prints as <c>range(0, 3)</c>.</summary>
+/// <summary>
+/// Python's <c>range</c>: a lazy arithmetic sequence that prints as <c>range(0, 3)</c>. Bounds are
+/// Python ints of any size; items fit in a long on the fast path and promote past 64 bits.
+/// </summary>
 internal sealed class PyRange : IReadOnlyList<object?>
 {
-    public PyRange(long start, long stop, long step)
+    private readonly bool _small;
+
+    public PyRange(BigInteger start, BigInteger stop, BigInteger step)
     {
-        if (step == 0)
+        if (step.IsZero)
         {
             throw PythonError.ValueError("range() arg 3 must not be zero");
         }
         Start = start;
         Stop = stop;
         Step = step;
-        long n = step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / -step;
-        Count = (int)Math.Max(0, Math.Min(n, int.MaxValue));
+        var n = step.Sign > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / -step;
+        Count = (int)BigInteger.Max(0, BigInteger.Min(n, int.MaxValue));
+        // Every item (and the arithmetic producing it) stays within a long.
+        _small = Fits(start) && Fits(stop) && Fits(step) && Fits(start + (step * Count));
     }
 
-    public long Start { get; }
-    public long Stop { get; }
-    public long Step { get; }
+    public BigInteger Start { get; }
+    public BigInteger Stop { get; }
+    public BigInteger Step { get; }
     public int Count { get; }
 
-    public object? this[int index] => Start + (index * Step);
+    public object? this[int index] => _small ? (long)Start + (index * (long)Step) : Narrow(Start + (index * Step));
 
     public object Slice(PySlice slice)
     {
@@ -31,18 +40,41 @@ internal sealed class PyRange : IReadOnlyList<object?>
         return new PyRange(Start + (s * Step), Start + (e * Step), Step * st);
     }
 
-    public bool Contains(long value) =>
-        Step > 0 ? value >= Start && value < Stop && (value - Start) % Step == 0 : value <= Start && value > Stop && (Start - value) % -Step == 0;
+    public bool Contains(long value) => Contains(new BigInteger(value));
+
+    public bool Contains(BigInteger value) =>
+        Step.Sign > 0
+            ? value >= Start && value < Stop && BigInteger.Remainder(value - Start, Step).IsZero
+            : value <= Start && value > Stop && BigInteger.Remainder(Start - value, -Step).IsZero;
+
+    /// <summary>Python's <c>range == range</c>: equal when they produce the same items.</summary>
+    public bool SameItems(PyRange other) =>
+        Count == other.Count && (Count == 0 || (Start == other.Start && (Count == 1 || Step == other.Step)));
 
     public IEnumerator<object?> GetEnumerator()
     {
+        if (_small)
+        {
+            long start = (long)Start, step = (long)Step;
+            for (int i = 0; i < Count; i++)
+            {
+                yield return start + (i * step);
+            }
+            yield break;
+        }
         for (int i = 0; i < Count; i++)
         {
-            yield return Start + (i * Step);
+            yield return Narrow(Start + (i * Step));
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public override string ToString() => Step == 1 ? $"range({Start}, {Stop})" : $"range({Start}, {Stop}, {Step})";
+    public override string ToString() => Step.IsOne ? $"range({Text(Start)}, {Text(Stop)})" : $"range({Text(Start)}, {Text(Stop)}, {Text(Step)})";
+
+    private static string Text(BigInteger v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static bool Fits(BigInteger v) => v >= long.MinValue && v <= long.MaxValue;
+
+    private static object Narrow(BigInteger v) => Fits(v) ? (long)v : v;
 }

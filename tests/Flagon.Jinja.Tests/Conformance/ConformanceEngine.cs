@@ -103,6 +103,12 @@ public static class ConformanceEngine
                 case "comment_end_string":
                     env.CommentEndString = v.GetString()!;
                     break;
+                case "policies":
+                    foreach (var policy in v.EnumerateObject())
+                    {
+                        env.Policies[policy.Name] = FixtureJson.ToValue(policy.Value);
+                    }
+                    break;
                 default:
                     throw new InvalidDataException($"{c.Name}: unknown option {option.Name}");
             }

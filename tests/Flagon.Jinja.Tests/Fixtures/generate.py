@@ -52,6 +52,7 @@ DEFAULT_OPTIONS = {
     "variable_end_string": "}}",
     "comment_start_string": "{#",
     "comment_end_string": "#}",
+    "policies": {},
 }
 
 
@@ -73,10 +74,13 @@ class NamedLoader(BaseLoader):
 
 def make_env(options, templates):
     kw = {}
+    policies = {}
     for key, value in options.items():
         if key not in DEFAULT_OPTIONS:
             raise ValueError("unknown option " + key)
-        if key == "undefined":
+        if key == "policies":
+            policies = value
+        elif key == "undefined":
             kw["undefined"] = UNDEFINED_KINDS[value]
         elif key == "extensions":
             kw["extensions"] = [EXTENSIONS[e] for e in value]
@@ -86,7 +90,9 @@ def make_env(options, templates):
                 default=False)
         else:
             kw[key] = value
-    return Environment(loader=NamedLoader(templates), **kw)
+    env = Environment(loader=NamedLoader(templates), **kw)
+    env.policies.update(policies)
+    return env
 
 
 def error_of(exc, names):
