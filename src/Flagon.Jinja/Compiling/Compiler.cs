@@ -38,7 +38,7 @@ internal sealed partial class Compiler
     {
         _defaultAutoescape = autoescape;
         _root.Declare("\0parent");
-        _hasExtends = Walk(node.Body).Any(n => n is ExtendsStmt);
+        _hasExtends = Any(node.Body, static n => n is ExtendsStmt);
         var compiled = new CompiledTemplate { Name = _name, RootScope = _root, Root = null!, Blocks = _blocks };
         DeclareStores(node.Body, _root);
         compiled.Root = Body(node.Body, new C(_root, autoescape, false, false));
@@ -57,68 +57,156 @@ internal sealed partial class Compiler
 
     // ------------------------------------------------------------ tree walking
 
-    private static IEnumerable<Node> Children(Node n)
+    /// <summary>Pushes the child nodes of <paramref name="n"/> (statements and expressions) onto <paramref name="into"/>.</summary>
+    private static void PushChildren(Node n, Stack<Node> into)
     {
         switch (n)
         {
-            case TemplateNode t: return t.Body;
-            case OutputStmt o: return o.Parts;
-            case ForStmt f: return new Node[] { f.Target, f.Iter }.Concat(f.Body).Concat(f.Otherwise).Concat(f.Test is null ? [] : [f.Test]);
-            case IfStmt i: return new Node[] { i.Test }.Concat(i.Body).Concat(i.Elifs).Concat(i.Otherwise);
-            case MacroStmt m: return m.Defaults.Cast<Node>().Concat(m.Body);
-            case CallBlockStmt cb: return new Node[] { cb.Call }.Concat(cb.Defaults).Concat(cb.Body);
-            case FilterBlockStmt fb: return new Node[] { fb.Filter }.Concat(fb.Body);
-            case WithStmt w: return w.Targets.Cast<Node>().Concat(w.Values).Concat(w.Body);
-            case BlockStmt b: return b.Body;
-            case ExtendsStmt e: return [e.Template];
-            case IncludeStmt inc: return [inc.Template];
-            case ImportStmt imp: return [imp.Template];
-            case FromImportStmt fi: return [fi.Template];
-            case AssignStmt a: return [a.Target, a.Value];
-            case AssignBlockStmt ab: return new Node[] { ab.Target }.Concat(ab.Filter is null ? [] : [ab.Filter]).Concat(ab.Body);
-            case ExprStmt es: return [es.Value];
-            case AutoescapeStmt ae: return new Node[] { ae.Value }.Concat(ae.Body);
-            case TupleExpr t: return t.Items;
-            case ListExpr l: return l.Items;
-            case DictExpr d: return d.Pairs.SelectMany(p => new Node[] { p.Key, p.Value });
-            case CondExpr ce: return new Node?[] { ce.Test, ce.Then, ce.Otherwise }.Where(x => x is not null)!;
-            case BinaryExpr be: return [be.Left, be.Right];
-            case LogicalExpr le: return [le.Left, le.Right];
-            case NotExpr ne: return [ne.Operand];
-            case UnaryExpr ue: return [ue.Operand];
-            case CompareExpr cmp: return new Node[] { cmp.First }.Concat(cmp.Ops.Select(o => o.Value));
-            case ConcatExpr cc: return cc.Items;
-            case FilterExpr fe: return (fe.Target is null ? [] : new Node[] { fe.Target }).Concat(fe.Args.All());
-            case TestExpr te: return new Node[] { te.Target }.Concat(te.Args.All());
-            case CallExpr call: return new Node[] { call.Target }.Concat(call.Args.All());
-            case GetAttrExpr ga: return [ga.Target];
-            case GetItemExpr gi: return [gi.Target, gi.Key];
-            case SliceExpr s: return new Node?[] { s.Start, s.Stop, s.Step }.Where(x => x is not null)!;
-            default: return [];
+            case TemplateNode t: PushAll(t.Body, into); break;
+            case OutputStmt o: PushAll(o.Parts, into); break;
+            case ForStmt f:
+                into.Push(f.Target);
+                into.Push(f.Iter);
+                PushAll(f.Body, into);
+                PushAll(f.Otherwise, into);
+                PushIf(f.Test, into);
+                break;
+            case IfStmt i:
+                into.Push(i.Test);
+                PushAll(i.Body, into);
+                PushAll(i.Elifs, into);
+                PushAll(i.Otherwise, into);
+                break;
+            case MacroStmt m:
+                PushAll(m.Defaults, into);
+                PushAll(m.Body, into);
+                break;
+            case CallBlockStmt cb:
+                into.Push(cb.Call);
+                PushAll(cb.Defaults, into);
+                PushAll(cb.Body, into);
+                break;
+            case FilterBlockStmt fb:
+                into.Push(fb.Filter);
+                PushAll(fb.Body, into);
+                break;
+            case WithStmt w:
+                PushAll(w.Targets, into);
+                PushAll(w.Values, into);
+                PushAll(w.Body, into);
+                break;
+            case BlockStmt b: PushAll(b.Body, into); break;
+            case ExtendsStmt e: into.Push(e.Template); break;
+            case IncludeStmt inc: into.Push(inc.Template); break;
+            case ImportStmt imp: into.Push(imp.Template); break;
+            case FromImportStmt fi: into.Push(fi.Template); break;
+            case AssignStmt a:
+                into.Push(a.Target);
+                into.Push(a.Value);
+                break;
+            case AssignBlockStmt ab:
+                into.Push(ab.Target);
+                PushIf(ab.Filter, into);
+                PushAll(ab.Body, into);
+                break;
+            case ExprStmt es: into.Push(es.Value); break;
+            case AutoescapeStmt ae:
+                into.Push(ae.Value);
+                PushAll(ae.Body, into);
+                break;
+            case TupleExpr t: PushAll(t.Items, into); break;
+            case ListExpr l: PushAll(l.Items, into); break;
+            case DictExpr d:
+                foreach (var p in d.Pairs)
+                {
+                    into.Push(p.Key);
+                    into.Push(p.Value);
+                }
+                break;
+            case CondExpr ce:
+                into.Push(ce.Test);
+                into.Push(ce.Then);
+                PushIf(ce.Otherwise, into);
+                break;
+            case BinaryExpr be:
+                into.Push(be.Left);
+                into.Push(be.Right);
+                break;
+            case LogicalExpr le:
+                into.Push(le.Left);
+                into.Push(le.Right);
+                break;
+            case NotExpr ne: into.Push(ne.Operand); break;
+            case UnaryExpr ue: into.Push(ue.Operand); break;
+            case CompareExpr cmp:
+                into.Push(cmp.First);
+                foreach (var o in cmp.Ops)
+                {
+                    into.Push(o.Value);
+                }
+                break;
+            case ConcatExpr cc: PushAll(cc.Items, into); break;
+            case FilterExpr fe:
+                PushIf(fe.Target, into);
+                PushArgs(fe.Args, into);
+                break;
+            case TestExpr te:
+                into.Push(te.Target);
+                PushArgs(te.Args, into);
+                break;
+            case CallExpr call:
+                into.Push(call.Target);
+                PushArgs(call.Args, into);
+                break;
+            case GetAttrExpr ga: into.Push(ga.Target); break;
+            case GetItemExpr gi:
+                into.Push(gi.Target);
+                into.Push(gi.Key);
+                break;
+            case SliceExpr sl:
+                PushIf(sl.Start, into);
+                PushIf(sl.Stop, into);
+                PushIf(sl.Step, into);
+                break;
         }
     }
 
-    private static IEnumerable<Node> Walk(IEnumerable<Node> roots)
+    private static void PushAll<T>(List<T> nodes, Stack<Node> into)
+        where T : Node
     {
-        var stack = new Stack<Node>(roots.Reverse());
-        while (stack.Count > 0)
+        foreach (var node in nodes)
         {
-            var n = stack.Pop();
-            yield return n;
-            foreach (var c in Children(n).Reverse())
-            {
-                stack.Push(c);
-            }
+            into.Push(node);
         }
     }
 
-    private static bool Mentions(IEnumerable<Node> roots, string name, bool stopAtBlocks = true)
+    private static void PushIf(Node? node, Stack<Node> into)
+    {
+        if (node is not null)
+        {
+            into.Push(node);
+        }
+    }
+
+    private static void PushArgs(CallArgs args, Stack<Node> into)
+    {
+        PushAll(args.Args, into);
+        foreach (var kw in args.Kwargs)
+        {
+            into.Push(kw.Value);
+        }
+        PushIf(args.DynArgs, into);
+        PushIf(args.DynKwargs, into);
+    }
+
+    /// <summary>Whether any node under <paramref name="roots"/> (in any order) satisfies <paramref name="match"/>.</summary>
+    private static bool Any(IEnumerable<Node> roots, Func<Node, bool> match, bool stopAtBlocks = false)
     {
         var stack = new Stack<Node>(roots);
         while (stack.Count > 0)
         {
             var n = stack.Pop();
-            if (n is NameExpr ne && ne.Name == name)
+            if (match(n))
             {
                 return true;
             }
@@ -126,13 +214,13 @@ internal sealed partial class Compiler
             {
                 continue;
             }
-            foreach (var c in Children(n))
-            {
-                stack.Push(c);
-            }
+            PushChildren(n, stack);
         }
         return false;
     }
+
+    private static bool Mentions(IEnumerable<Node> roots, string name, bool stopAtBlocks = true) =>
+        Any(roots, n => n is NameExpr ne && ne.Name == name, stopAtBlocks);
 
     /// <summary>Declares the names a statement list stores into <paramref name="scope"/> (not descending into nested scopes).</summary>
     private static void DeclareStores(IEnumerable<Stmt> body, Scope scope)

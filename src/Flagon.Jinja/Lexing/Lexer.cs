@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -42,7 +43,15 @@ internal sealed class Lexer
         _rules = rules.OrderByDescending(r => r.Len).ThenByDescending(r => r.TypeName, StringComparer.Ordinal)
             .Select(r => (r.Kind, r.Start)).ToArray();
         _source = Normalize(source, settings.KeepTrailingNewline);
+        // Without line statements or comments every tag (and raw) begins with the first character of one
+        // of the delimiters, so the scan for the next tag can jump between those characters.
+        if (settings.LineStatementPrefix is null && settings.LineCommentPrefix is null && _rules.All(r => r.Start.Length > 0))
+        {
+            _tagFirstChars = SearchValues.Create(string.Concat(_rules.Select(r => r.Start[0]).Distinct()));
+        }
     }
+
+    private readonly SearchValues<char>? _tagFirstChars;
 
     /// <summary>Tokenizes <paramref name="source"/>; the list ends with an <see cref="TokenType.Eof"/> token.</summary>
     public static List<Token> Tokenize(string source, LexerSettings settings, string? name = null)
@@ -80,6 +89,15 @@ internal sealed class Lexer
             char sign = '\0';
             for (int i = _pos; i < src.Length && at < 0; i++)
             {
+                if (_tagFirstChars is not null)
+                {
+                    int skip = src.AsSpan(i).IndexOfAny(_tagFirstChars);
+                    if (skip < 0)
+                    {
+                        break;
+                    }
+                    i += skip;
+                }
                 if (TryRawBegin(i, out int rawEnd, out char rawSign))
                 {
                     at = i; raw = true; tagEnd = rawEnd; sign = rawSign;

@@ -24,8 +24,8 @@ internal static partial class BuiltinFilters
         f.Add("d", dflt);
         f["length"] = f["count"] = (object? v) => Ops.Length(v);
         f["join"] = Join;
-        f["upper"] = (object? v) => StrOp(v, Upper);
-        f["lower"] = (object? v) => StrOp(v, Lower);
+        f["upper"] = (object? v) => v is Markup m ? new Markup(Upper(m.Value)) : (object)Upper(Ops.Str(v));
+        f["lower"] = (object? v) => v is Markup m ? new Markup(Lower(m.Value)) : (object)Lower(Ops.Str(v));
         f["capitalize"] = (object? v) => StrOp(v, PyStr.Capitalize);
         // Jinja2 joins the title-cased words with "".join, so a Markup input comes out as a plain str.
         f["title"] = (object? v) => Title(Ops.Str(v));
@@ -595,7 +595,9 @@ internal static partial class BuiltinFilters
         }
         object? args = k is { Count: > 0 }
             ? new PyDict(k.Select(p => new KeyValuePair<object, object?>(p.Key, p.Value)))
-            : new PyTuple(a[1..]);
+            : a.Length == 2 && a[1] is string or long or double or bool or null
+                ? a[1] // value % x equals value % (x,) for a scalar x; saves the tuple per call
+                : new PyTuple(a[1..]);
         return PercentFormat.Apply(a[0] is Markup ? a[0]! : Ops.Str(a[0]), args);
     }
 

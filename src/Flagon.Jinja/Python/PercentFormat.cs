@@ -28,6 +28,9 @@ public static class PercentFormat
         _ => throw new ArgumentException("format must be str or Markup", nameof(format)),
     };
 
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     private static string FormatCore(string fmt, object? args, bool escape)
     {
         // Mirrors CPython's formatter state: a tuple is consumed item by item, any other argument once.
@@ -37,7 +40,10 @@ public static class PercentFormat
         int argIdx = tuple is null ? -2 : 0;
         bool isMapping = args is not PyTuple && args is not string && args is not Markup
             && (PyMapping.IsMapping(args) || PyOps.IsList(args));
-        var sb = new StringBuilder(fmt.Length + 16);
+        // One builder per thread, reused (a nested format while this one runs gets a new one).
+        var sb = t_builder ?? new StringBuilder(fmt.Length + 16);
+        t_builder = null;
+        sb.Clear();
         int i = 0;
         int n = fmt.Length;
 
@@ -254,7 +260,12 @@ public static class PercentFormat
         {
             throw PythonError.TypeError("not all arguments converted during string formatting");
         }
-        return sb.ToString();
+        string result = sb.ToString();
+        if (sb.Capacity <= 1024)
+        {
+            t_builder = sb;
+        }
+        return result;
     }
 
     private static object? LookupKey(object? args, string key)

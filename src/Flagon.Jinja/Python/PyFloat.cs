@@ -100,6 +100,14 @@ public static class PyFloat
     /// <summary>Appends the absolute value of a finite float in fixed notation with <paramref name="precision"/> decimals.</summary>
     internal static void AppendFixed(StringBuilder sb, double abs, int precision, bool alternate)
     {
+        if (TryFormatFixedFast(abs, precision, sb))
+        {
+            if (precision == 0 && alternate)
+            {
+                sb.Append('.');
+            }
+            return;
+        }
         BigInteger q = ScaledRound(abs, precision);
         string s = q.ToString(CultureInfo.InvariantCulture);
         if (precision == 0)
@@ -117,6 +125,60 @@ public static class PyFloat
         }
         sb.Append(s, 0, s.Length - precision).Append('.').Append(s, s.Length - precision, precision);
     }
+
+    /// <summary>
+    /// The common case of <see cref="AppendFixed"/> without big integers: .NET's "F" format prints the
+    /// exact binary value correctly rounded, like Python, except on an exact tie (.NET rounds half away
+    /// from zero, Python half to even), which is detected here and left to the exact path. Limited to
+    /// values and precisions where the digits fit a small buffer.
+    /// </summary>
+    private static bool TryFormatFixedFast(double abs, int precision, StringBuilder sb)
+    {
+        Span<char> buffer = stackalloc char[40];
+        if (!TryFormatFixedFast(abs, precision, buffer, out int written))
+        {
+            return false;
+        }
+        sb.Append(buffer[..written]);
+        return true;
+    }
+
+    /// <summary>The fast path of <see cref="AppendFixed"/> (no alternate form) as a string, or null.</summary>
+    internal static string? TryFixedString(double abs, int precision)
+    {
+        Span<char> buffer = stackalloc char[40];
+        return TryFormatFixedFast(abs, precision, buffer, out int written) ? new string(buffer[..written]) : null;
+    }
+
+    private static bool TryFormatFixedFast(double abs, int precision, Span<char> buffer, out int written)
+    {
+        written = 0;
+        if (precision > 15 || !(abs < 1e15))
+        {
+            return false;
+        }
+        long bits = BitConverter.DoubleToInt64Bits(abs);
+        int rawExp = (int)((bits >> 52) & 0x7FF);
+        long mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (rawExp == 0)
+        {
+            rawExp = 1;
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+        // abs × 10^p = (mantissa × 5^p) × 2^(p + e2); with k = -(p + e2) > 0 it is a tie exactly when the
+        // low k bits of mantissa × 5^p are 100…0, i.e. when mantissa has k - 1 trailing zero bits (5^p is odd).
+        int k = -(precision + rawExp - 1075);
+        if (mantissa != 0 && k > 0 && BitOperations.TrailingZeroCount(mantissa) == k - 1)
+        {
+            return false;
+        }
+        return abs.TryFormat(buffer, out written, FixedFormats[precision], CultureInfo.InvariantCulture);
+    }
+
+    private static readonly string[] FixedFormats = Enumerable.Range(0, 16).Select(p => "F" + p.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>
     /// <paramref name="value"/> (finite) in exponent notation with <paramref name="precision"/> digits

@@ -22,6 +22,10 @@ internal static class PyFormatting
         {
             return upper ? "INF" : "inf";
         }
+        if (type is 'f' or 'F' && !(precision == 0 && alternate) && PyFloat.TryFixedString(abs, precision) is { } fixedText)
+        {
+            return fixedText;
+        }
         var sb = new StringBuilder();
         switch (type)
         {
