@@ -9,6 +9,7 @@ Flagon.Jinja implements them with the same parameters:
     /usr/bin/python3 docs/jinja/gen_library.py /tmp/names.json
 """
 
+import datetime
 import inspect
 import json
 import os
@@ -138,7 +139,8 @@ def main():
                                    ("Markup", markupsafe.Markup, "Markup (MarkupSafe's own: arguments are escaped, results stay Markup)"),
                                    ("list", list, "list (also on .NET `IList`)"),
                                    ("tuple", tuple, "tuple"),
-                                   ("dict", dict, "dict (also on .NET `IDictionary` and `IReadOnlyDictionary<string, T>`)")]:
+                                   ("dict", dict, "dict (also on .NET `IDictionary` and `IReadOnlyDictionary<string, T>`)"),
+                                   ("datetime", datetime.datetime, "datetime (.NET `DateTime`, `DateTimeOffset` and `DateOnly`; C-locale names)")]:
         w("")
         w("### " + title)
         w("")

@@ -24,6 +24,7 @@ public partial class LibraryDocsTests
             ["list"] = [.. PyMethods.MethodNames("list").Order(StringComparer.Ordinal)],
             ["tuple"] = [.. PyMethods.MethodNames("tuple").Order(StringComparer.Ordinal)],
             ["dict"] = [.. PyMethods.MethodNames("dict").Order(StringComparer.Ordinal)],
+            ["datetime"] = [.. PyMethods.MethodNames("datetime").Order(StringComparer.Ordinal)],
         };
     }
 

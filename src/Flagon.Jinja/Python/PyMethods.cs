@@ -22,6 +22,20 @@ public static class PyMethods
     private static readonly Dictionary<string, Impl> _list = BuildList();
     private static readonly Dictionary<string, Impl> _tuple = BuildTuple();
     private static readonly Dictionary<string, Impl> _dict = BuildDict();
+    private static readonly Dictionary<string, Impl> _datetime = new(StringComparer.Ordinal)
+    {
+        ["strftime"] = (d, a) =>
+        {
+            var format = a.Named(0, "format")[0];
+            if (format == _missing)
+            {
+                throw PythonError.TypeError("strftime() missing required argument 'format' (pos 1)");
+            }
+            return format is string text
+                ? PyStrftime.Format(AsDateTime(d), text)
+                : throw PythonError.TypeError($"strftime() argument 1 must be str, not {PyOps.TypeName(format)}");
+        },
+    };
 
     private static readonly HashSet<string> _listMutators = ["append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear"];
     private static readonly HashSet<string> _dictMutators = ["update", "pop", "popitem", "setdefault", "clear"];
@@ -55,6 +69,7 @@ public static class PyMethods
         "list" => _list.Keys,
         "tuple" => _tuple.Keys,
         "dict" => _dict.Keys,
+        "datetime" => _datetime.Keys,
         _ => [],
     };
 
@@ -110,6 +125,14 @@ public static class PyMethods
                 table = _tuple;
                 type = "tuple";
                 break;
+            case DateTime or DateTimeOffset:
+                table = _datetime;
+                type = "datetime";
+                break;
+            case DateOnly:
+                table = _datetime;
+                type = "date";
+                break;
             default:
                 if (PyOps.IsList(target))
                 {
@@ -132,6 +155,14 @@ public static class PyMethods
         qual = type + "." + name;
         return table.TryGetValue(name, out impl);
     }
+
+    /// <summary>A .NET date or time value as the naive <see cref="DateTime"/> Python's <c>strftime</c> formats.</summary>
+    private static DateTime AsDateTime(object value) => value switch
+    {
+        DateTimeOffset o => o.DateTime,
+        DateOnly d => d.ToDateTime(TimeOnly.MinValue),
+        _ => (DateTime)value,
+    };
 
     /// <summary>The arguments of one call, with Python's binding rules and messages.</summary>
     internal readonly struct CallArgs(object?[] positional, IReadOnlyList<KeyValuePair<string, object?>>? keywords, string name, string qualifiedName, EvalContext? context = null)

@@ -45,4 +45,36 @@ public class PyDateTimeTests
         Assert.Equal([a, b], PyMethods.Sort([b, a]).Cast<DateTime>());
         Assert.Throws<PythonError>(() => PyOps.Less(a, "x"));
     }
+
+    [Fact]
+    public void Strftime_formats_dotnet_dates_as_python_does()
+    {
+        var data = new Dictionary<string, object?>
+        {
+            ["created"] = new DateTime(2024, 3, 7, 14, 5, 9),
+            ["offset"] = new DateTimeOffset(2024, 3, 7, 14, 5, 9, TimeSpan.FromHours(2)),
+            ["day"] = new DateOnly(2024, 12, 25),
+        };
+        Assert.Equal("2024-03-07", TestUtil.Render("{{ created.strftime('%Y-%m-%d') }}", data));
+        Assert.Equal("Thu 07 Mar 2024 02:05:09 PM", TestUtil.Render("{{ offset.strftime('%a %d %b %Y %I:%M:%S %p') }}", data));
+        Assert.Equal("25/12/24 00:00", TestUtil.Render("{{ day.strftime('%d/%m/%y %H:%M') }}", data));
+    }
+
+    [Fact]
+    public void Strftime_takes_exactly_one_string()
+    {
+        var data = new Dictionary<string, object?> { ["d"] = new DateTime(2024, 1, 1) };
+        Assert.Contains("must be str, not int", Assert.ThrowsAny<TemplateError>(() => TestUtil.Render("{{ d.strftime(3) }}", data)).Message);
+        Assert.Contains("strftime() missing required argument 'format' (pos 1)", Assert.ThrowsAny<TemplateError>(() => TestUtil.Render("{{ d.strftime() }}", data)).Message);
+        Assert.Contains("takes at most 1 argument (2 given)", Assert.ThrowsAny<TemplateError>(() => TestUtil.Render("{{ d.strftime('a', 'b') }}", data)).Message);
+        Assert.Equal("2024", TestUtil.Render("{{ d.strftime(format='%Y') }}", data));
+    }
+
+    [Fact]
+    public void Strftime_is_allowed_in_the_immutable_sandbox()
+    {
+        var env = new Flagon.Jinja.Sandbox.ImmutableSandboxedEnvironment();
+        var data = new Dictionary<string, object?> { ["d"] = new DateTime(2024, 1, 2) };
+        Assert.Equal("02.01.2024", env.FromString("{{ d.strftime('%d.%m.%Y') }}").Render(data));
+    }
 }
