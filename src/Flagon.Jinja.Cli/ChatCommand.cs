@@ -130,9 +130,7 @@ public static class ChatCommand
             }
             return 1;
         }
-        var bytes = new UTF8Encoding(false).GetBytes(output);
-        stdout.Write(bytes, 0, bytes.Length);
-        stdout.Flush();
+        CliApp.WriteOutput(stdout, output);
         return 0;
     }
 

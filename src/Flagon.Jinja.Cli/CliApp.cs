@@ -160,10 +160,16 @@ public static class CliApp
             stderr.WriteLine(e.LineNumber is int line ? $"  File \"{where}\", line {line}" : $"  File \"{where}\"");
             return 1;
         }
+        WriteOutput(stdout, output);
+        return 0;
+    }
+
+    /// <summary>Writes a rendered result as UTF-8 without a byte-order mark and adds nothing (no newline).</summary>
+    internal static void WriteOutput(Stream stdout, string output)
+    {
         var bytes = new UTF8Encoding(false).GetBytes(output);
         stdout.Write(bytes, 0, bytes.Length);
         stdout.Flush();
-        return 0;
     }
 
     private static int Fail(TextWriter stderr, string message)

@@ -157,17 +157,7 @@ public static class PyFloat
         {
             return false;
         }
-        long bits = BitConverter.DoubleToInt64Bits(abs);
-        int rawExp = (int)((bits >> 52) & 0x7FF);
-        long mantissa = bits & 0xFFFFFFFFFFFFFL;
-        if (rawExp == 0)
-        {
-            rawExp = 1;
-        }
-        else
-        {
-            mantissa |= 1L << 52;
-        }
+        var (mantissa, rawExp) = Decompose(abs);
         // abs × 10^p = (mantissa × 5^p) × 2^(p + e2); with k = -(p + e2) > 0 it is a tie exactly when the
         // low k bits of mantissa × 5^p are 100…0, i.e. when mantissa has k - 1 trailing zero bits (5^p is odd).
         int k = -(precision + rawExp - 1075);
@@ -236,20 +226,19 @@ public static class PyFloat
         throw new InvalidOperationException("digit generation did not converge");
     }
 
-    /// <summary>round(abs × 10^scale) half-even on the exact binary value of <paramref name="abs"/>.</summary>
-    internal static BigInteger ScaledRound(double abs, int scale)
+    /// <summary>The exact binary value of a finite non-negative double: abs = mantissa × 2^(rawExp - 1075).</summary>
+    private static (long Mantissa, int RawExp) Decompose(double abs)
     {
         long bits = BitConverter.DoubleToInt64Bits(abs);
         int rawExp = (int)((bits >> 52) & 0x7FF);
         long mantissa = bits & 0xFFFFFFFFFFFFFL;
-        if (rawExp == 0)
-        {
-            rawExp = 1;
-        }
-        else
-        {
-            mantissa |= 1L << 52;
-        }
+        return rawExp == 0 ? (mantissa, 1) : (mantissa | (1L << 52), rawExp);
+    }
+
+    /// <summary>round(abs × 10^scale) half-even on the exact binary value of <paramref name="abs"/>.</summary>
+    internal static BigInteger ScaledRound(double abs, int scale)
+    {
+        var (mantissa, rawExp) = Decompose(abs);
         int e2 = rawExp - 1075;
         BigInteger num = mantissa;
         BigInteger den = BigInteger.One;
