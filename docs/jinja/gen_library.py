@@ -63,6 +63,17 @@ def row(cells):
     return "| " + " | ".join(cells) + " |"
 
 
+def names_table(w, section, header, rows):
+    """One table of names between the markers LibraryDocsTests reads: header cells, then rows."""
+    w("<!-- names:%s -->" % section)
+    w(row(header))
+    w(row(["---"] * len(header)))
+    for cells in rows:
+        w(row(cells))
+    w("<!-- /names -->")
+
+
+
 def main():
     if jinja2.__version__ != "3.1.2":
         sys.exit("need Jinja2 3.1.2 (run with /usr/bin/python3)")
@@ -83,41 +94,29 @@ def main():
     w("")
     w("## Filters")
     w("")
-    w("<!-- names:filters -->")
-    w(row(["filter", "signature", "what it does"]))
-    w(row(["---", "---", "---"]))
-    for n in names["filters"]:
+    def filter_row(n):
         fn = DEFAULT_FILTERS.get(n)
         if fn is None:
-            w(row(["`%s`" % n, "", "Flagon addition"]))
-            continue
+            return ["`%s`" % n, "", "Flagon addition"]
         alias = [a for a, f in DEFAULT_FILTERS.items() if f is fn and a != n and len(a) > len(n)]
         desc = ("alias of `%s`" % alias[0]) if alias else first_line(fn)
-        w(row(["`%s`" % n, "`%s`" % signature(n, fn), desc]))
-    w("<!-- /names -->")
+        return ["`%s`" % n, "`%s`" % signature(n, fn), desc]
+    names_table(w, "filters", ["filter", "signature", "what it does"], map(filter_row, names["filters"]))
     w("")
     w("## Tests")
     w("")
     w("Used as `x is name(args)` or `x is not name(args)`, and by `select`/`reject`.")
     w("")
-    w("<!-- names:tests -->")
-    w(row(["test", "signature", "what it checks"]))
-    w(row(["---", "---", "---"]))
-    for n in names["tests"]:
+    def test_row(n):
         fn = DEFAULT_TESTS.get(n)
         if fn is None:
-            w(row(["`%s`" % n, "", "Flagon addition"]))
-            continue
-        desc = first_line(fn)
+            return ["`%s`" % n, "", "Flagon addition"]
         sig = signature(n, fn) if inspect.isfunction(fn) else n + "(value, other)"
-        w(row(["`%s`" % n, "`%s`" % sig.replace("|", "\\|"), desc]))
-    w("<!-- /names -->")
+        return ["`%s`" % n, "`%s`" % sig.replace("|", "\\|"), first_line(fn)]
+    names_table(w, "tests", ["test", "signature", "what it checks"], map(test_row, names["tests"]))
     w("")
     w("## Globals")
     w("")
-    w("<!-- names:globals -->")
-    w(row(["global", "signature", "what it is"]))
-    w(row(["---", "---", "---"]))
     global_sigs = {
         "range": ("range(stop) / range(start, stop[, step])", "Python's `range`; at most 10,000,000 items (100,000 in a sandbox, Jinja2's `MAX_RANGE`)"),
         "dict": ("dict(**kwargs)", "a dict of the keyword arguments (also `dict(mapping_or_pairs, **kwargs)`)"),
@@ -126,10 +125,10 @@ def main():
         "joiner": ("joiner(sep=', ')", "returns `''` on the first call and `sep` afterwards"),
         "namespace": ("namespace(**kwargs)", "an object whose attributes `{% set ns.x = … %}` can change across scopes"),
     }
-    for n in names["globals"]:
+    def global_row(n):
         sig, desc = global_sigs.get(n, ("", "Flagon addition"))
-        w(row(["`%s`" % n, "`%s`" % sig if sig else "", desc]))
-    w("<!-- /names -->")
+        return ["`%s`" % n, "`%s`" % sig if sig else "", desc]
+    names_table(w, "globals", ["global", "signature", "what it is"], map(global_row, names["globals"]))
     w("")
     w("## Python methods")
     w("")
@@ -144,17 +143,12 @@ def main():
         w("")
         w("### " + title)
         w("")
-        w("<!-- names:%s -->" % section)
-        w(row(["method", "signature", "what it does"]))
-        w(row(["---", "---", "---"]))
-        for n in names[section]:
+        def method_row(n, pytype=pytype):
             fn = getattr(pytype, n, None)
             if fn is None:
-                w(row(["`%s`" % n, "", "Flagon addition"]))
-                continue
-            sig = signature(n, fn, drop_first=True)
-            w(row(["`%s`" % n, "`%s`" % sig, first_line(fn)]))
-        w("<!-- /names -->")
+                return ["`%s`" % n, "", "Flagon addition"]
+            return ["`%s`" % n, "`%s`" % signature(n, fn, drop_first=True), first_line(fn)]
+        names_table(w, section, ["method", "signature", "what it does"], map(method_row, names[section]))
     w("")
     w("The `%` operator formats as Python's `str % values` (`'%05.1f' % x`, `'%(name)s' % d`).")
     path = os.path.join(HERE, "library.md")
