@@ -46,6 +46,37 @@ public class DeepNestingTests
     }
 
     [Fact]
+    public void SelfExtendsIsARuntimeError()
+    {
+        var env = TestUtil.Env(new() { ["a"] = "{% extends 'a' %}" });
+        var e = Assert.Throws<TemplateRuntimeError>(() => env.GetTemplate("a").Render());
+        Assert.Contains("recursion", e.BareMessage);
+    }
+
+    [Fact]
+    public void ExtendsCycleIsARuntimeError()
+    {
+        var env = TestUtil.Env(new()
+        {
+            ["a"] = "{% extends 'b' %}{% block x %}a{% endblock %}",
+            ["b"] = "{% extends 'a' %}{% block x %}b{% endblock %}",
+        });
+        Assert.Throws<TemplateRuntimeError>(() => env.GetTemplate("a").Render());
+    }
+
+    [Fact]
+    public void ThreeLevelsOfExtendsStillRender()
+    {
+        var env = TestUtil.Env(new()
+        {
+            ["base"] = "[{% block x %}base{% endblock %}]",
+            ["mid"] = "{% extends 'base' %}{% block x %}mid {{ super() }}{% endblock %}",
+            ["leaf"] = "{% extends 'mid' %}{% block x %}leaf {{ super() }}{% endblock %}",
+        });
+        Assert.Equal("[leaf mid base]", env.GetTemplate("leaf").Render());
+    }
+
+    [Fact]
     public void DeepRecursiveLoopIsARuntimeError()
     {
         // A self-referencing structure would recurse forever.

@@ -10,7 +10,11 @@ internal sealed class CompiledTemplate
     public required StmtFn Root { get; set; }
     public required Dictionary<string, BlockDef> Blocks { get; init; }
 
-    /// <summary>Runs the root body, then the parent layout if an <c>extends</c> ran.</summary>
+    /// <summary>
+    /// Runs the root body, then the parent layout if an <c>extends</c> ran. Each parent counts as one
+    /// nested step, so a template that extends itself (directly or through a cycle) is a
+    /// <see cref="TemplateRuntimeError"/>, as Jinja2's RecursionError, not a stack overflow.
+    /// </summary>
     public void RenderRoot(RenderContext rc)
     {
         var frame = RootScope.NewFrame(null);
@@ -19,7 +23,15 @@ internal sealed class CompiledTemplate
         Root(rc, frame);
         if (frame.Slots[0] is Template parent)
         {
-            parent.Compiled.RenderRoot(rc);
+            rc.Enter();
+            try
+            {
+                parent.Compiled.RenderRoot(rc);
+            }
+            finally
+            {
+                rc.Leave();
+            }
         }
     }
 }
