@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Security.Claims;
+using Flagon.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -84,6 +85,10 @@ internal static class HandlerBinder
 
     private static async ValueTask<object?> AwaitValueTask<T>(object? task) => await (ValueTask<T>)task!;
 
+    private static bool IsNumber(object? value) => value is long or int or double or decimal or System.Numerics.BigInteger;
+
+    private static bool IsNumericType(Type type) => Type.GetTypeCode(type) is >= TypeCode.SByte and <= TypeCode.Decimal;
+
     private static Func<FlagonRequest, IDictionary<string, object?>?, object?> MakeGetter(ParameterInfo parameter, MethodInfo method, string endpoint)
     {
         var name = parameter.Name ?? string.Empty;
@@ -106,6 +111,13 @@ internal static class HandlerBinder
                 if (ValueConversion.TryConvert(value, type, out var converted))
                 {
                     return converted;
+                }
+
+                if (IsNumber(value) && IsNumericType(Nullable.GetUnderlyingType(type) ?? type))
+                {
+                    // /post/99999999999999999999 for an `int id`: Werkzeug's int converter with a `max`
+                    // answers 404 for a number out of range, and no such resource can exist.
+                    throw new NotFound();
                 }
 
                 throw new InvalidOperationException($"The value {value ?? "null"} of route variable '{name}' cannot be converted to {type.Name} for the view function of endpoint '{endpoint}'.");

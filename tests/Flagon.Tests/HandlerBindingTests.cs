@@ -29,6 +29,21 @@ public class HandlerBindingTests
     }
 
     [Fact]
+    public async Task NumbersOutOfTheParameterTypesRangeAre404()
+    {
+        var app = TestApps.New(testing: true);
+        app.Get("/int/<int:id>", (int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture), endpoint: "int");
+        app.Get("/long/<int:id>", (long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture), endpoint: "long");
+        app.Get("/byte/<int:id>", (byte? id) => $"{id}", endpoint: "byte");
+        using var client = app.TestClient();
+        Assert.Equal(404, (await client.GetAsync("/int/3000000000")).StatusCode);
+        Assert.Equal(404, (await client.GetAsync("/long/99999999999999999999")).StatusCode);
+        Assert.Equal(404, (await client.GetAsync("/byte/256")).StatusCode);
+        Assert.Equal("2147483647", (await client.GetAsync("/int/2147483647")).Text);
+        Assert.Equal("255", (await client.GetAsync("/byte/255")).Text);
+    }
+
+    [Fact]
     public async Task ServicesAndRequestObjectsAreInjected()
     {
         var app = TestApps.New();
