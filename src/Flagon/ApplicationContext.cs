@@ -70,7 +70,8 @@ public sealed class ApplicationContext : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Async form of <see cref="Pop"/>; the previous context is restored for the caller right away, and
-    /// <c>appcontext_popped</c> is sent once the teardown finished (even when a teardown hook failed).
+    /// <c>appcontext_popped</c> is sent once the teardown finished. When a teardown-appcontext hook failed, the error
+    /// is thrown and <c>appcontext_popped</c> is not sent (Flask 2.2's order: the error leaves <c>pop</c> before the signal).
     /// </summary>
     public ValueTask PopAsync(Exception? exception = null)
     {
@@ -102,14 +103,8 @@ public sealed class ApplicationContext : IDisposable, IAsyncDisposable
 
     private static async ValueTask FinishPopAsync(ValueTask teardown, FlagonApp app)
     {
-        try
-        {
-            await teardown;
-        }
-        finally
-        {
-            await FlagonSignals.AppContextPopped.SendAsync(app, default);
-        }
+        await teardown;
+        await FlagonSignals.AppContextPopped.SendAsync(app, default);
     }
 
     /// <inheritdoc />

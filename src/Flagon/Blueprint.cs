@@ -19,11 +19,18 @@ public class Blueprint
     private bool _registered;
 
     /// <summary>
+    /// The <c>cliGroup</c> that puts a blueprint's commands at the top level of the app's command line (Flask's
+    /// <c>cli_group=None</c>); the default, null, groups them under the blueprint's registered name.
+    /// </summary>
+    public const string CliTopLevel = "";
+
+    /// <summary>
     /// Creates a blueprint. <paramref name="name"/> prefixes its endpoints (no dots); the folders are relative to
     /// <paramref name="rootPath"/>, or to the app's root when that is null; <paramref name="urlDefaults"/> (a
-    /// dictionary or anonymous object) are default values for every route.
+    /// dictionary or anonymous object) are default values for every route; <paramref name="cliGroup"/> names the
+    /// group of its commands (null: its registered name; <see cref="CliTopLevel"/>: no group).
     /// </summary>
-    public Blueprint(string name, string? urlPrefix = null, string? subdomain = null, object? urlDefaults = null, string? staticFolder = null, string? staticUrlPath = null, string? templateFolder = null, string? rootPath = null)
+    public Blueprint(string name, string? urlPrefix = null, string? subdomain = null, object? urlDefaults = null, string? staticFolder = null, string? staticUrlPath = null, string? templateFolder = null, string? rootPath = null, string? cliGroup = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (name.Length == 0)
@@ -43,6 +50,8 @@ public class Blueprint
         StaticFolder = staticFolder;
         TemplateFolder = templateFolder;
         RootPath = rootPath is null ? null : Path.GetFullPath(rootPath);
+        CliGroup = cliGroup;
+        Cli = new BlueprintCli(this);
         if (staticUrlPath is not null)
         {
             StaticUrlPath = staticUrlPath.TrimEnd('/');
@@ -76,6 +85,27 @@ public class Blueprint
 
     /// <summary>The folder the static and template folders are relative to; null means the app's root.</summary>
     public string? RootPath { get; }
+
+    /// <summary>
+    /// The command group of its commands: null for the blueprint's registered name (Flask's default), <see cref="CliTopLevel"/>
+    /// for none (Flask's <c>cli_group=None</c>), or another group name; <c>RegisterBlueprint(cliGroup:)</c> overrides it.
+    /// </summary>
+    public string? CliGroup { get; }
+
+    /// <summary>The blueprint's commands (Flask's <c>bp.cli</c>), added to the app's command line when it is registered.</summary>
+    public BlueprintCli Cli { get; }
+
+    /// <summary>
+    /// Opens a file relative to the blueprint's root path for reading (Flask's <c>open_resource</c>); without a root path,
+    /// relative to the current app's root.
+    /// </summary>
+    public FileStream OpenResource(string resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var root = RootPath
+            ?? (Globals.HasAppContext ? Globals.CurrentApp.RootPath : throw new InvalidOperationException($"The blueprint '{Name}' has no root path: pass 'rootPath:' to its constructor, or open the resource inside an application context."));
+        return File.OpenRead(Path.Combine(root, resource));
+    }
 
     /// <summary>True when the blueprint serves static files (endpoint <c>name.static</c>).</summary>
     public bool HasStaticFolder => StaticFolder is not null;
@@ -177,9 +207,10 @@ public class Blueprint
 
     /// <summary>
     /// Nests <paramref name="blueprint"/> in this one: its name becomes <c>this.child</c>, its URL prefix is joined to
-    /// this one's, and this blueprint's hooks and error handlers also apply to its requests.
+    /// this one's, and this blueprint's hooks and error handlers also apply to its requests. <paramref name="cliGroup"/>
+    /// overrides the child's <see cref="CliGroup"/>.
     /// </summary>
-    public Blueprint RegisterBlueprint(Blueprint blueprint, string? urlPrefix = null, string? name = null, string? subdomain = null, object? urlDefaults = null)
+    public Blueprint RegisterBlueprint(Blueprint blueprint, string? urlPrefix = null, string? name = null, string? subdomain = null, object? urlDefaults = null, string? cliGroup = null)
     {
         ArgumentNullException.ThrowIfNull(blueprint);
         if (ReferenceEquals(blueprint, this))
@@ -188,7 +219,7 @@ public class Blueprint
         }
 
         CheckSetup("register_blueprint");
-        _children.Add((blueprint, new RegistrationOptions(urlPrefix, name, subdomain, FlagonApp.ToValues(urlDefaults), string.Empty)));
+        _children.Add((blueprint, new RegistrationOptions(urlPrefix, name, subdomain, FlagonApp.ToValues(urlDefaults), string.Empty, cliGroup)));
         return this;
     }
 
@@ -368,6 +399,13 @@ public class Blueprint
             deferred(state);
         }
 
+        if (Cli.Specs.Count > 0)
+        {
+            // Flask: commands go under a group named after the registered (dotted) name, the given group, or the top level.
+            var group = options.CliGroup ?? CliGroup;
+            app.Cli.AddBlueprintCommands(group is null ? name : group.Length == 0 ? null : group, Cli.Specs);
+        }
+
         foreach (var (child, childOptions) in _children)
         {
             var childPrefix = childOptions.UrlPrefix ?? child.UrlPrefix;
@@ -384,7 +422,7 @@ public class Blueprint
         }
     }
 
-    private void CheckSetup(string method)
+    internal void CheckSetup(string method)
     {
         if (_registered)
         {
@@ -407,5 +445,5 @@ public class Blueprint
     }
 
     /// <summary>The options of one registration (Flask's <c>register_blueprint(**options)</c>).</summary>
-    internal sealed record RegistrationOptions(string? UrlPrefix, string? Name, string? Subdomain, IReadOnlyDictionary<string, object?>? UrlDefaults, string NamePrefix);
+    internal sealed record RegistrationOptions(string? UrlPrefix, string? Name, string? Subdomain, IReadOnlyDictionary<string, object?>? UrlDefaults, string NamePrefix, string? CliGroup = null);
 }

@@ -18,13 +18,14 @@ public partial class FlagonApp
     /// <summary>
     /// Registers <paramref name="blueprint"/> (Flask's <c>register_blueprint</c>): its routes, hooks, error handlers,
     /// templates and static files join the app. <paramref name="urlPrefix"/>, <paramref name="subdomain"/> and
-    /// <paramref name="urlDefaults"/> override the blueprint's; <paramref name="name"/> registers it again under another name.
+    /// <paramref name="urlDefaults"/> override the blueprint's; <paramref name="name"/> registers it again under another name;
+    /// <paramref name="cliGroup"/> overrides its <see cref="Blueprint.CliGroup"/>.
     /// </summary>
-    public FlagonApp RegisterBlueprint(Blueprint blueprint, string? urlPrefix = null, string? name = null, string? subdomain = null, object? urlDefaults = null)
+    public FlagonApp RegisterBlueprint(Blueprint blueprint, string? urlPrefix = null, string? name = null, string? subdomain = null, object? urlDefaults = null, string? cliGroup = null)
     {
         ArgumentNullException.ThrowIfNull(blueprint);
         CheckSetup("register_blueprint");
-        blueprint.Register(this, new Blueprint.RegistrationOptions(urlPrefix, name, subdomain, ToValues(urlDefaults), string.Empty));
+        blueprint.Register(this, new Blueprint.RegistrationOptions(urlPrefix, name, subdomain, ToValues(urlDefaults), string.Empty, cliGroup));
         return this;
     }
 

@@ -236,6 +236,36 @@ public partial class FlagonApp
         => throw error;
 
     /// <summary>
+    /// <c>TRUSTED_HOSTS</c> as read at the first request (like the session settings): null when unset, so the check
+    /// costs one null test; <see cref="TrustedHostsUnread"/> until then.
+    /// </summary>
+    private string[]? _trustedHosts = TrustedHostsUnread;
+
+    private static readonly string[] TrustedHostsUnread = [];
+
+    /// <summary>Flask 3.1's <c>TRUSTED_HOSTS</c> check: a Host not in the list is a <see cref="Exceptions.SecurityError"/> (400), which the request context stores as its routing error.</summary>
+    private void CheckTrustedHost(FlagonRequest request)
+    {
+        var trusted = _trustedHosts;
+        if (ReferenceEquals(trusted, TrustedHostsUnread))
+        {
+            _trustedHosts = trusted = TrustedHosts.FromConfig(Config.GetValueOrDefault("TRUSTED_HOSTS"));
+        }
+
+        if (trusted is null)
+        {
+            return;
+        }
+
+        // Werkzeug's get_host: the Host header without the scheme's default port.
+        var host = StripDefaultPort(request.AspNetRequest.Host.Value ?? string.Empty, request.Scheme);
+        if (!TrustedHosts.IsTrusted(host, trusted))
+        {
+            throw new Exceptions.SecurityError($"Host {Flagon.Jinja.Python.PyRepr.ReprString(host)} is not trusted.");
+        }
+    }
+
+    /// <summary>
     /// Binds the URL map for a request (its host, script root and scheme; with <c>SERVER_NAME</c> set, that server name
     /// and the subdomain in front of it in the Host) or, outside a request, for
     /// <c>SERVER_NAME</c>/<c>APPLICATION_ROOT</c>/<c>PREFERRED_URL_SCHEME</c> (null without SERVER_NAME).
@@ -244,6 +274,11 @@ public partial class FlagonApp
     {
         if (request is not null)
         {
+            if (_trustedHosts is not null)
+            {
+                CheckTrustedHost(request);
+            }
+
             if (Config.Get<string>("SERVER_NAME") is { Length: > 0 } configured)
             {
                 // Werkzeug's bind_to_environ with a server name: the subdomain is what the Host has in front of it

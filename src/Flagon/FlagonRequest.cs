@@ -3,6 +3,7 @@ using Flagon.Exceptions;
 using Flagon.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Flagon;
@@ -24,6 +25,10 @@ public class FlagonRequest
     private bool _jsonLoaded;
     private object? _json;
     private HttpException? _jsonError;
+    private long? _maxFormMemorySize;
+    private bool _maxFormMemorySizeSet;
+    private int? _maxFormParts;
+    private bool _maxFormPartsSet;
 
     /// <summary>Wraps the ASP.NET Core request of <paramref name="httpContext"/> for <paramref name="app"/>.</summary>
     public FlagonRequest(HttpContext httpContext, FlagonApp app)
@@ -237,6 +242,27 @@ public class FlagonRequest
     /// <summary>The body size limit for this request; defaults to <c>MAX_CONTENT_LENGTH</c>.</summary>
     public long? MaxContentLength { get; set; }
 
+    /// <summary>
+    /// The largest non-file form field, in bytes, for this request (Flask 3.1's <c>max_form_memory_size</c>; defaults
+    /// to <c>MAX_FORM_MEMORY_SIZE</c>, null for no limit): a larger multipart field, or a larger urlencoded body, is a 413.
+    /// The body is parsed before the hooks run, so set it from a <c>CreateRequest</c> override.
+    /// </summary>
+    public long? MaxFormMemorySize
+    {
+        get => _maxFormMemorySizeSet ? _maxFormMemorySize : App.Config.Get<long?>("MAX_FORM_MEMORY_SIZE");
+        set => (_maxFormMemorySize, _maxFormMemorySizeSet) = (value, true);
+    }
+
+    /// <summary>
+    /// The most parts (fields and files) a multipart body may have for this request (Flask 3.1's <c>max_form_parts</c>;
+    /// defaults to <c>MAX_FORM_PARTS</c>, null for no limit); more is a 413. Set it from a <c>CreateRequest</c> override.
+    /// </summary>
+    public int? MaxFormParts
+    {
+        get => _maxFormPartsSet ? _maxFormParts : App.Config.Get<int?>("MAX_FORM_PARTS");
+        set => (_maxFormParts, _maxFormPartsSet) = (value, true);
+    }
+
     private bool IsForm => MimeType is "application/x-www-form-urlencoded" or "multipart/form-data";
 
     /// <summary>Reads the body into memory (up to <see cref="MaxContentLength"/>) and parses forms; errors are kept and raised on access.</summary>
@@ -254,6 +280,13 @@ public class FlagonRequest
         {
             _bodyError = new RequestEntityTooLarge();
             return;
+        }
+
+        // MAX_CONTENT_LENGTH replaces the server's own body limit (Kestrel's 30 MB default) for this request, so a
+        // larger configured limit is honoured; unset, the server's limit stays as the last guard.
+        if (max is long serverLimit && HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = serverLimit;
         }
 
         try
@@ -282,20 +315,96 @@ public class FlagonRequest
         request.Body = new MemoryStream(_body, writable: false);
         if (request.HasFormContentType)
         {
-            try
-            {
-                var form = await request.ReadFormAsync(HttpContext.RequestAborted);
-                _form = new MultiDict<string>(form.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string>(kv.Key, v ?? string.Empty))));
-                _files = new MultiDict<FileStorage>(form.Files.Select(f => new KeyValuePair<string, FileStorage>(f.Name, new FileStorage(f))));
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException or FormatException)
-            {
-                _bodyError = new BadRequest();
-            }
-
+            _bodyError = await ParseFormAsync(request);
             request.Body.Position = 0;
         }
     }
+
+    /// <summary>
+    /// Parses a form body with ASP.NET Core's reader, its limits set from Werkzeug's: a non-file field larger than
+    /// <see cref="MaxFormMemorySize"/> or more than <see cref="MaxFormParts"/> multipart parts is a 413; a urlencoded
+    /// body larger than <see cref="MaxFormMemorySize"/> is a 413 (Werkzeug's check); a malformed body is a 400.
+    /// </summary>
+    private async Task<HttpException?> ParseFormAsync(HttpRequest request)
+    {
+        var memoryLimit = MaxFormMemorySize;
+        var partsLimit = MaxFormParts;
+        var multipart = MimeType == "multipart/form-data";
+        if (!multipart && memoryLimit is long bodyLimit && _body.Length > bodyLimit)
+        {
+            return new RequestEntityTooLarge();
+        }
+
+        // Werkzeug bounds multipart fields and parts (files count as parts); a urlencoded body is bounded as a whole,
+        // above. ASP.NET Core counts multipart fields and files separately and applies ValueLengthLimit to urlencoded
+        // values only, so the multipart totals are checked again after parsing (in UTF-8 bytes, as Werkzeug counts).
+        var options = new FormOptions
+        {
+            ValueLengthLimit = ClampToInt(memoryLimit),
+            ValueCountLimit = multipart ? ClampToInt(partsLimit) : int.MaxValue,
+            KeyLengthLimit = int.MaxValue,
+            MultipartBodyLengthLimit = MaxContentLength ?? long.MaxValue,
+        };
+        HttpContext.Features.Set<IFormFeature>(new FormFeature(request, options));
+        try
+        {
+            var form = await request.ReadFormAsync(HttpContext.RequestAborted);
+            if (multipart && ((partsLimit is int parts && CountValues(form) + form.Files.Count > parts) || (memoryLimit is long fieldLimit && HasLargerValue(form, fieldLimit))))
+            {
+                return new RequestEntityTooLarge();
+            }
+
+            _form = new MultiDict<string>(form.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string>(kv.Key, v ?? string.Empty))));
+            _files = new MultiDict<FileStorage>(form.Files.Select(f => new KeyValuePair<string, FileStorage>(f.Name, new FileStorage(f))));
+            return null;
+        }
+        catch (InvalidDataException e) when (IsLimitError(e))
+        {
+            return new RequestEntityTooLarge();
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new RequestEntityTooLarge();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException or FormatException or ArgumentException)
+        {
+            return new BadRequest();
+        }
+    }
+
+    private static int CountValues(IFormCollection form)
+    {
+        var count = 0;
+        foreach (var (_, values) in form)
+        {
+            count += Math.Max(values.Count, 1);
+        }
+
+        return count;
+    }
+
+    private static bool HasLargerValue(IFormCollection form, long limit)
+    {
+        foreach (var (_, values) in form)
+        {
+            foreach (var value in values)
+            {
+                if (value is not null && value.Length > limit / 3 && Encoding.UTF8.GetByteCount(value) > limit)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static int ClampToInt(long? limit) => limit is long l ? (int)Math.Clamp(l, 0, int.MaxValue) : int.MaxValue;
+
+    // ASP.NET Core's form and multipart readers report every exceeded limit as "… limit N exceeded."; anything else
+    // they throw is a malformed body (an over-long boundary is malformed too: RFC 2046 caps it at 70 characters).
+    private static bool IsLimitError(InvalidDataException e)
+        => e.Message.Contains(" limit ", StringComparison.Ordinal) && e.Message.Contains("exceeded", StringComparison.Ordinal) && !e.Message.Contains("boundary", StringComparison.OrdinalIgnoreCase);
 
     private void ThrowIfBodyError()
     {

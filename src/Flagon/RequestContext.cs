@@ -17,7 +17,15 @@ public sealed class RequestContext
         App = app;
         Request = request;
         AppContext = appContext;
-        UrlAdapter = app.CreateUrlAdapter(request);
+        try
+        {
+            UrlAdapter = app.CreateUrlAdapter(request);
+        }
+        catch (Exceptions.HttpException e)
+        {
+            // Flask: an HTTP error while binding (an untrusted Host) is raised after the before-request hooks, like a 404.
+            request.RoutingException = e;
+        }
     }
 
     /// <summary>The application.</summary>
@@ -53,7 +61,7 @@ public sealed class RequestContext
     {
         if (UrlAdapter is null)
         {
-            Request.RoutingException = new Exceptions.NotFound();
+            Request.RoutingException ??= new Exceptions.NotFound();
             return;
         }
 

@@ -102,6 +102,32 @@ public sealed class FlagonCli
 
     private Command Register(string name, string description, Func<ParseResult, CancellationToken, Task<int>> action, Symbol[] symbols)
     {
+        var command = Build(name, description, action, symbols);
+        AddCustom(command);
+        return command;
+    }
+
+    /// <summary>
+    /// Adds a registered blueprint's commands (Flask's <c>cli_group</c>): under a group named <paramref name="group"/>,
+    /// or at the top level when it is null. Each registration builds its own commands, bound to this app.
+    /// </summary>
+    internal void AddBlueprintCommands(string? group, IReadOnlyList<Blueprints.BlueprintCli.Spec> specs)
+    {
+        var commands = specs.Select(spec => Build(spec.Name, spec.Description, spec.Action, spec.Symbols)).ToList();
+        if (group is null)
+        {
+            commands.ForEach(AddCustom);
+            return;
+        }
+
+        var groupCommand = new Command(group);
+        commands.ForEach(groupCommand.Subcommands.Add);
+        AddCustom(groupCommand);
+    }
+
+    /// <summary>A command whose action runs inside an application context of this app, with the global debug options applied.</summary>
+    internal Command Build(string name, string description, Func<ParseResult, CancellationToken, Task<int>> action, Symbol[] symbols)
+    {
         ArgumentException.ThrowIfNullOrEmpty(name);
         var command = new Command(name, string.IsNullOrEmpty(description) ? null : description);
         foreach (var symbol in symbols ?? [])
@@ -128,7 +154,6 @@ public sealed class FlagonCli
             await using var ctx = _app.AppContext();
             return await action(parse, token);
         });
-        AddCustom(command);
         return command;
     }
 

@@ -1,9 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace Flagon.Signals;
 
 /// <summary>
 /// One of Flask's signals as a typed, thread-safe event: receivers connect with <see cref="Connect(Action{FlagonApp, TArgs}, FlagonApp?)"/>
 /// (optionally only for one app, the sender) and are called in connection order; async receivers are awaited in turn.
-/// Sending with no receivers costs one array read. The sender filter holds the app weakly.
+/// Sending with no receivers costs one array read. The sender filter holds the app weakly, and a sender-bound
+/// receiver lives only as long as its app.
 /// </summary>
 /// <typeparam name="TArgs">What the signal carries besides the sender (Flask's keyword arguments).</typeparam>
 public sealed class Signal<TArgs>
@@ -47,7 +51,7 @@ public sealed class Signal<TArgs>
     public bool Disconnect(Delegate handler, FlagonApp? sender = null)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return RemoveWhere(r => r.Handler.Equals(handler) && (sender is null || r.IsFor(sender)));
+        return RemoveWhere(r => r.Handles(handler) && (sender is null || r.IsFor(sender)));
     }
 
     /// <summary>
@@ -60,19 +64,18 @@ public sealed class Signal<TArgs>
         var receivers = _receivers;
         for (var i = 0; i < receivers.Length; i++)
         {
-            var receiver = receivers[i];
-            if (!receiver.Hears(sender))
+            if (!receivers[i].TryGetHandlers(sender, out var handlers))
             {
                 continue;
             }
 
-            if (receiver.Sync is { } sync)
+            if (handlers.Sync is { } sync)
             {
                 sync(sender, args);
                 continue;
             }
 
-            var task = receiver.Async!(sender, args);
+            var task = handlers.Async!(sender, args);
             if (!task.IsCompletedSuccessfully)
             {
                 return ContinueAsync(task, receivers, i + 1, sender, args);
@@ -102,19 +105,18 @@ public sealed class Signal<TArgs>
         await current.ConfigureAwait(false);
         for (var i = next; i < receivers.Length; i++)
         {
-            var receiver = receivers[i];
-            if (!receiver.Hears(sender))
+            if (!receivers[i].TryGetHandlers(sender, out var handlers))
             {
                 continue;
             }
 
-            if (receiver.Sync is { } sync)
+            if (handlers.Sync is { } sync)
             {
                 sync(sender, args);
             }
             else
             {
-                await receiver.Async!(sender, args).ConfigureAwait(false);
+                await handlers.Async!(sender, args).ConfigureAwait(false);
             }
         }
     }
@@ -145,32 +147,66 @@ public sealed class Signal<TArgs>
         }
     }
 
-    /// <summary>A connection. The sender is held weakly (as blinker does), so a filtered receiver does not keep its app alive.</summary>
-    private sealed class Receiver(Delegate handler, FlagonApp? sender, Action<FlagonApp, TArgs>? sync, Func<FlagonApp, TArgs, Task>? async)
+    /// <summary>
+    /// A connection. The sender is held weakly (as blinker does), and so is the handler of a sender-bound connection:
+    /// it is kept in a <see cref="ConditionalWeakTable{TKey, TValue}"/> entry keyed by the app, alive exactly as long as
+    /// the app, so a receiver whose closure captures its own app (an extension's usual receiver) cannot keep it alive
+    /// through this process-wide signal.
+    /// </summary>
+    private sealed class Receiver
     {
-        private readonly WeakReference<FlagonApp>? _sender = sender is null ? null : new WeakReference<FlagonApp>(sender);
+        private readonly Handlers? _unfiltered;
+        private readonly WeakReference<FlagonApp>? _sender;
+        private readonly ConditionalWeakTable<FlagonApp, Handlers>? _bound;
 
-        public Delegate Handler { get; } = handler;
+        public Receiver(Delegate handler, FlagonApp? sender, Action<FlagonApp, TArgs>? sync, Func<FlagonApp, TArgs, Task>? async)
+        {
+            var handlers = new Handlers(handler, sync, async);
+            if (sender is null)
+            {
+                _unfiltered = handlers;
+                return;
+            }
 
-        public Action<FlagonApp, TArgs>? Sync { get; } = sync;
-
-        public Func<FlagonApp, TArgs, Task>? Async { get; } = async;
+            _sender = new WeakReference<FlagonApp>(sender);
+            _bound = new ConditionalWeakTable<FlagonApp, Handlers>();
+            _bound.Add(sender, handlers);
+        }
 
         public bool IsDead => _sender is not null && !_sender.TryGetTarget(out _);
 
-        public bool Hears(FlagonApp sender) => _sender is null || (_sender.TryGetTarget(out var target) && ReferenceEquals(target, sender));
+        public bool TryGetHandlers(FlagonApp sender, [NotNullWhen(true)] out Handlers? handlers)
+        {
+            handlers = _unfiltered;
+            return handlers is not null || _bound!.TryGetValue(sender, out handlers);
+        }
+
+        public bool Handles(Delegate handler)
+        {
+            if (_unfiltered is not null)
+            {
+                return _unfiltered.Handler.Equals(handler);
+            }
+
+            return _sender!.TryGetTarget(out var app) && _bound!.TryGetValue(app, out var handlers) && handlers.Handler.Equals(handler);
+        }
 
         public bool IsFor(FlagonApp sender) => _sender is not null && _sender.TryGetTarget(out var target) && ReferenceEquals(target, sender);
     }
 
+    private sealed record Handlers(Delegate Handler, Action<FlagonApp, TArgs>? Sync, Func<FlagonApp, TArgs, Task>? Async);
+
+    /// <summary>A connection's handle; disposing it also lets go of the receiver, so a kept handle cannot keep the handler's captures (an app) alive.</summary>
     private sealed class Subscription(Signal<TArgs> signal, Receiver receiver) : IDisposable
     {
         private Signal<TArgs>? _signal = signal;
+        private Receiver? _receiver = receiver;
 
         public void Dispose()
         {
             var owner = Interlocked.Exchange(ref _signal, null);
-            owner?.RemoveWhere(r => ReferenceEquals(r, receiver));
+            var connection = Interlocked.Exchange(ref _receiver, null);
+            owner?.RemoveWhere(r => ReferenceEquals(r, connection));
         }
     }
 }

@@ -134,6 +134,66 @@ public sealed class SignalOrderTests
         Assert.Equal(Expected("app_context"), recorder.Events);
     }
 
+    /// <summary>
+    /// A failing teardown: like Flask 2.2, appcontext_popped is not sent after a failed teardown-appcontext hook, and
+    /// is sent after a failed teardown-request hook. One deliberate difference: every teardown and its *_tearing_down
+    /// signal still runs after a failure (Flask 3.x collects teardown errors, #5928; Flask 2.2 stops at the first),
+    /// so the tearing-down signal follows the failing hook here.
+    /// </summary>
+    [Theory]
+    [InlineData("teardown_appcontext", "appcontext_tearing_down")]
+    [InlineData("teardown_request", "request_tearing_down")]
+    public async Task AFailedTeardownMatchesFlaskForAppContextPopped(string where, string signalAfterHook)
+    {
+        var expected = Expected("failing_" + where);
+        expected.Insert(expected.IndexOf("hook:" + where) + 1, signalAfterHook);
+        var expectedAppContext = Expected("failing_" + where + "_app_context");
+        if (expectedAppContext.Contains("hook:" + where))
+        {
+            expectedAppContext.Insert(expectedAppContext.IndexOf("hook:" + where) + 1, signalAfterHook);
+        }
+
+        var seen = new List<string>();
+        using var app = TestApps.New();
+        using var s1 = FlagonSignals.RequestTearingDown.Connect((_, _) => seen.Add("request_tearing_down"), app);
+        using var s2 = FlagonSignals.AppContextTearingDown.Connect((_, _) => seen.Add("appcontext_tearing_down"), app);
+        using var s3 = FlagonSignals.AppContextPopped.Connect((_, _) => seen.Add("appcontext_popped"), app);
+        Action<Exception?> fail = _ =>
+        {
+            seen.Add("hook:" + where);
+            throw new InvalidOperationException("teardown failed");
+        };
+        if (where == "teardown_appcontext")
+        {
+            app.TeardownAppContext(fail);
+        }
+        else
+        {
+            app.TeardownRequest(fail);
+        }
+
+        app.Get("/", () => "ok", endpoint: "index");
+        using (var client = app.TestClient())
+        {
+            Assert.Equal("ok", (await client.GetAsync("/")).Text);
+        }
+
+        Assert.Equal(expected, seen);
+        seen.Clear();
+        var pop = app.AppContext().PopAsync().AsTask(); // called here, so the context slot change is this method's
+        if (where == "teardown_appcontext")
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => pop);
+        }
+        else
+        {
+            await pop;
+        }
+
+        Assert.False(Globals.HasAppContext);
+        Assert.Equal(expectedAppContext, seen);
+    }
+
     private static async Task<List<object?>> Capture<T>(Signal<T> signal, string path, Func<T, object?> select, Action<FlagonApp>? setup = null)
     {
         using var recorder = new Recorder();

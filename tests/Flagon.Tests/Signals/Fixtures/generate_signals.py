@@ -91,4 +91,33 @@ with app.app_context():
     events.append("body")
 out["scenarios"]["app_context"] = list(events)
 
+# A failing teardown: Flask 2.2 resets the context but does not send appcontext_popped when a teardown-appcontext
+# function raises (the error leaves AppContext.pop before the signal); a failing teardown-request function does not
+# stop the app context's pop. The test client re-raises the teardown error, so the events are read afterwards.
+for where in ("teardown_appcontext", "teardown_request"):
+    failing = flask.Flask(f"failing_{where}")
+    failing.config["PROPAGATE_EXCEPTIONS"] = False
+    seen = []
+    for signal_name in ("request_tearing_down", "appcontext_tearing_down", "appcontext_popped"):
+        getattr(flask, signal_name).connect(lambda sender, _n=signal_name, **kw: seen.append(_n), failing, weak=False)
+
+    def fail(exc, _where=where):
+        seen.append("hook:" + _where)
+        raise RuntimeError("teardown failed")
+
+    getattr(failing, where)(fail)
+    failing.add_url_rule("/", "index", lambda: "ok")
+    try:
+        failing.test_client().get("/")
+    except RuntimeError:
+        pass
+    out["scenarios"]["failing_" + where] = list(seen)
+    seen.clear()
+    try:
+        with failing.app_context():
+            pass
+    except RuntimeError:
+        pass
+    out["scenarios"]["failing_" + where + "_app_context"] = list(seen)
+
 print(json.dumps(out, indent=2))
