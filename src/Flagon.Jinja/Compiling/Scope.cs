@@ -9,17 +9,24 @@ namespace Flagon.Jinja.Compiling;
 /// </summary>
 internal sealed class Scope(Scope? parent, bool isFunction)
 {
-    private readonly Dictionary<string, int> _free = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, int> NoneStored = new(StringComparer.Ordinal);
+
+    // Allocated on first use: most scopes store few names, and only function scopes have free ones.
+    private Dictionary<string, int>? _stored;
+    private Dictionary<string, int>? _free;
+    private List<string>? _freeNames;
+    private List<int>? _freeSlots;
 
     public Scope? Parent { get; } = parent;
 
     public bool IsFunction { get; } = isFunction;
 
-    public Dictionary<string, int> Stored { get; } = new(StringComparer.Ordinal);
+    /// <summary>The names stored in this scope and their slots (read-only; <see cref="Declare"/> adds).</summary>
+    public IReadOnlyDictionary<string, int> Stored => _stored ?? NoneStored;
 
-    public List<string> FreeNames { get; } = new();
+    public IReadOnlyList<string> FreeNames => (IReadOnlyList<string>?)_freeNames ?? [];
 
-    public List<int> FreeSlots { get; } = new();
+    public IReadOnlyList<int> FreeSlots => (IReadOnlyList<int>?)_freeSlots ?? [];
 
     public int SlotCount { get; private set; }
 
@@ -28,22 +35,35 @@ internal sealed class Scope(Scope? parent, bool isFunction)
 
     public int Declare(string name)
     {
-        if (!Stored.TryGetValue(name, out int slot))
+        _stored ??= new(StringComparer.Ordinal);
+        if (!_stored.TryGetValue(name, out int slot))
         {
             slot = SlotCount++;
-            Stored[name] = slot;
+            _stored[name] = slot;
         }
         return slot;
     }
 
+    /// <summary>True when <paramref name="name"/> is stored in this scope.</summary>
+    public bool TryGetStored(string name, out int slot)
+    {
+        if (_stored is null)
+        {
+            slot = -1;
+            return false;
+        }
+        return _stored.TryGetValue(name, out slot);
+    }
+
     public int Free(string name)
     {
+        _free ??= new(StringComparer.Ordinal);
         if (!_free.TryGetValue(name, out int slot))
         {
             slot = SlotCount++;
             _free[name] = slot;
-            FreeNames.Add(name);
-            FreeSlots.Add(slot);
+            (_freeNames ??= new()).Add(name);
+            (_freeSlots ??= new()).Add(slot);
         }
         return slot;
     }
@@ -57,9 +77,13 @@ internal sealed class Scope(Scope? parent, bool isFunction)
 
     public void ResolveFree(RenderContext rc, Frame f, IReadOnlyDictionary<string, object?>? scoped = null, BlockDef? block = null)
     {
-        for (int i = 0; i < FreeNames.Count; i++)
+        if (_freeNames is null)
         {
-            string name = FreeNames[i];
+            return;
+        }
+        for (int i = 0; i < _freeNames.Count; i++)
+        {
+            string name = _freeNames[i];
             object? value;
             if (scoped is not null && scoped.TryGetValue(name, out var sv))
             {
@@ -81,7 +105,7 @@ internal sealed class Scope(Scope? parent, bool isFunction)
             {
                 value = rc.Resolve(name);
             }
-            f.Slots[FreeSlots[i]] = value;
+            f.Slots[_freeSlots![i]] = value;
         }
     }
 }
