@@ -611,10 +611,14 @@ internal sealed class Lexer
     {
         string src = _source;
         int depth = 0;
+        string endString = kind == Rule.Variable ? _s.VariableEnd : _s.BlockEnd;
+        bool checkEveryChar = kind == Rule.LineStatement || endString.Length == 0;
+        char endFirst = endString.Length > 0 ? endString[0] : '\0';
         while (true)
         {
             int i = _pos;
-            if (depth == 0)
+            // Only a sign or the end delimiter's first character can start the end of the tag.
+            if (depth == 0 && (checkEveryChar || i >= src.Length || src[i] is '-' or '+' || src[i] == endFirst))
             {
                 int end;
                 bool matched = kind switch
@@ -847,8 +851,11 @@ internal sealed class Lexer
                 {
                     j += src[j] == '_' ? 2 : 1;
                 }
-                var v = BigInteger.Parse(src[i..j].Replace("_", ""), CultureInfo.InvariantCulture);
-                _tokens.Add(new Token(TokenType.Integer, src[i..j], _line, Narrow(v)));
+                string text = src[i..j];
+                object value = j - i <= 18 && !text.Contains('_')
+                    ? long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture)
+                    : Narrow(BigInteger.Parse(text.Replace("_", ""), CultureInfo.InvariantCulture));
+                _tokens.Add(new Token(TokenType.Integer, text, _line, value));
             }
             _pos = j;
         }
