@@ -34,6 +34,7 @@ internal sealed class Parser
     private readonly JinjaExtensions _extensions;
     private readonly List<string[]> _endTokenStack = new();
     private readonly List<string> _tagStack = new();
+    private readonly List<Expr> _parts = new();
     private int _pos;
     private int _depth;
 
@@ -143,7 +144,9 @@ internal sealed class Parser
     private List<Stmt> Subparse(string[]? endTokens)
     {
         var body = new List<Stmt>();
-        List<Expr>? data = null;
+        // Output parts collect in one scratch list (a statement flushes them first, so nested bodies
+        // find it empty) and are copied out at their exact size.
+        var data = _parts;
         int dataLine = 0;
         if (endTokens is not null)
         {
@@ -151,10 +154,10 @@ internal sealed class Parser
         }
         void Flush()
         {
-            if (data is not null)
+            if (data.Count > 0)
             {
-                body.Add(new OutputStmt(dataLine, data));
-                data = null;
+                body.Add(new OutputStmt(dataLine, new List<Expr>(data)));
+                data.Clear();
             }
         }
         try
@@ -164,14 +167,14 @@ internal sealed class Parser
                 var token = Current;
                 if (token.Type == TokenType.Data)
                 {
-                    if (data is null) { dataLine = token.Line; data = new(); }
+                    if (data.Count == 0) { dataLine = token.Line; }
                     data.Add(new DataExpr(token.Line, token.Value));
                     Next();
                 }
                 else if (token.Type == TokenType.VariableBegin)
                 {
                     Next();
-                    if (data is null) { dataLine = token.Line; data = new(); }
+                    if (data.Count == 0) { dataLine = token.Line; }
                     data.Add(ParseTuple(withCondExpr: true));
                     Expect("variable_end");
                 }
