@@ -293,7 +293,12 @@ internal sealed partial class Compiler
             var (d1, s1) = candidates[1];
             return (rc, f) => f.Slots[s0] is var v && v != Frame.Missing ? v : f.Up(d1).Slots[s1];
         }
-        var arr = candidates.ToArray();
+        return LoadFirstAssigned(candidates.ToArray());
+    }
+
+    /// <summary>The general name load: the first assigned of several candidate slots.</summary>
+    private static ExprFn LoadFirstAssigned((int Depth, int Slot)[] arr)
+    {
         return (rc, f) =>
         {
             foreach (var (d, s) in arr)

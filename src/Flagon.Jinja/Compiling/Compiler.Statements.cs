@@ -273,11 +273,12 @@ internal sealed partial class Compiler
         int depth = 0;
         for (var s = c.S; s is not null; s = s.Parent, depth++)
         {
-            foreach (var (name, slot) in s.Stored)
+            for (int i = 0; i < s.StoredNames.Count; i++)
             {
+                string name = s.StoredNames[i];
                 if (name != "loop" && !name.StartsWith('\0'))
                 {
-                    result.Add((name, depth, slot));
+                    result.Add((name, depth, s.StoredSlots[i]));
                 }
             }
             for (int i = 0; i < s.FreeNames.Count; i++)

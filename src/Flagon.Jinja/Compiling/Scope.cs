@@ -9,20 +9,25 @@ namespace Flagon.Jinja.Compiling;
 /// </summary>
 internal sealed class Scope(Scope? parent, bool isFunction)
 {
-    private static readonly Dictionary<string, int> NoneStored = new(StringComparer.Ordinal);
-
-    // Allocated on first use: most scopes store few names, and only function scopes have free ones.
-    private Dictionary<string, int>? _stored;
-    private Dictionary<string, int>? _free;
+    // Scopes hold few names, so they are kept in lists searched in order (allocated on first use; only
+    // function scopes have free names); a scope that grows past IndexFrom names also gets an index.
+    private const int IndexFrom = 16;
+    private List<string>? _storedNames;
+    private List<int>? _storedSlots;
+    private Dictionary<string, int>? _storedIndex;
     private List<string>? _freeNames;
     private List<int>? _freeSlots;
+    private Dictionary<string, int>? _freeIndex;
 
     public Scope? Parent { get; } = parent;
 
     public bool IsFunction { get; } = isFunction;
 
-    /// <summary>The names stored in this scope and their slots (read-only; <see cref="Declare"/> adds).</summary>
-    public IReadOnlyDictionary<string, int> Stored => _stored ?? NoneStored;
+    /// <summary>The names stored in this scope, in declaration order (see <see cref="StoredSlots"/>).</summary>
+    public IReadOnlyList<string> StoredNames => (IReadOnlyList<string>?)_storedNames ?? [];
+
+    /// <summary>The slot of each of <see cref="StoredNames"/>.</summary>
+    public IReadOnlyList<int> StoredSlots => (IReadOnlyList<int>?)_storedSlots ?? [];
 
     public IReadOnlyList<string> FreeNames => (IReadOnlyList<string>?)_freeNames ?? [];
 
@@ -35,37 +40,66 @@ internal sealed class Scope(Scope? parent, bool isFunction)
 
     public int Declare(string name)
     {
-        _stored ??= new(StringComparer.Ordinal);
-        if (!_stored.TryGetValue(name, out int slot))
+        if (TryGetStored(name, out int slot))
         {
-            slot = SlotCount++;
-            _stored[name] = slot;
+            return slot;
         }
+        slot = SlotCount++;
+        Add(ref _storedNames, ref _storedSlots, ref _storedIndex, name, slot);
         return slot;
     }
 
     /// <summary>True when <paramref name="name"/> is stored in this scope.</summary>
-    public bool TryGetStored(string name, out int slot)
-    {
-        if (_stored is null)
-        {
-            slot = -1;
-            return false;
-        }
-        return _stored.TryGetValue(name, out slot);
-    }
+    public bool TryGetStored(string name, out int slot) => Find(_storedNames, _storedSlots, _storedIndex, name, out slot);
 
     public int Free(string name)
     {
-        _free ??= new(StringComparer.Ordinal);
-        if (!_free.TryGetValue(name, out int slot))
+        if (Find(_freeNames, _freeSlots, _freeIndex, name, out int slot))
         {
-            slot = SlotCount++;
-            _free[name] = slot;
-            (_freeNames ??= new()).Add(name);
-            (_freeSlots ??= new()).Add(slot);
+            return slot;
         }
+        slot = SlotCount++;
+        Add(ref _freeNames, ref _freeSlots, ref _freeIndex, name, slot);
         return slot;
+    }
+
+    private static bool Find(List<string>? names, List<int>? slots, Dictionary<string, int>? index, string name, out int slot)
+    {
+        if (index is not null)
+        {
+            return index.TryGetValue(name, out slot);
+        }
+        if (names is not null)
+        {
+            for (int i = 0; i < names.Count; i++)
+            {
+                if (string.Equals(names[i], name, StringComparison.Ordinal))
+                {
+                    slot = slots![i];
+                    return true;
+                }
+            }
+        }
+        slot = -1;
+        return false;
+    }
+
+    private static void Add(ref List<string>? names, ref List<int>? slots, ref Dictionary<string, int>? index, string name, int slot)
+    {
+        (names ??= new()).Add(name);
+        (slots ??= new()).Add(slot);
+        if (index is not null)
+        {
+            index[name] = slot;
+        }
+        else if (names.Count > IndexFrom)
+        {
+            index = new Dictionary<string, int>(names.Count * 2, StringComparer.Ordinal);
+            for (int i = 0; i < names.Count; i++)
+            {
+                index[names[i]] = slots[i];
+            }
+        }
     }
 
     public Frame NewFrame(Frame? parent)
