@@ -36,7 +36,7 @@ internal sealed class Lexer
 
     private static readonly ConditionalWeakTable<LexerSettings, Tables> TablesBySettings = new();
 
-    private Lexer(LexerSettings settings, string source, string? name)
+    private Lexer(LexerSettings settings, string source, string? name, List<Token>? into = null)
     {
         _s = settings;
         _name = name;
@@ -44,7 +44,16 @@ internal sealed class Lexer
         _rules = tables.Rules;
         _tagFirstChars = tables.TagFirstChars;
         _source = Normalize(source, settings.KeepTrailingNewline);
-        _tokens = new List<Token>(Math.Min(_source.Length / 4 + 8, 1 << 16));
+        int estimate = Math.Min(_source.Length / 4 + 8, 1 << 16);
+        if (into is null)
+        {
+            _tokens = new List<Token>(estimate);
+        }
+        else
+        {
+            _tokens = into;
+            into.EnsureCapacity(estimate);
+        }
     }
 
     private static Tables BuildTables(LexerSettings settings)
@@ -81,6 +90,14 @@ internal sealed class Lexer
         var lexer = new Lexer(settings, source, name);
         lexer.Run();
         return lexer._tokens;
+    }
+
+    /// <summary>Tokenizes <paramref name="source"/> into <paramref name="into"/> (appending; callers pass an
+    /// empty list they reuse); the tokens end with an <see cref="TokenType.Eof"/> token.</summary>
+    public static void Tokenize(string source, LexerSettings settings, string? name, List<Token> into)
+    {
+        var lexer = new Lexer(settings, source, name, into);
+        lexer.Run();
     }
 
     private static string Normalize(string source, bool keepTrailingNewline)

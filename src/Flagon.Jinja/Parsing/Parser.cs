@@ -52,6 +52,34 @@ internal sealed class Parser
         return new TemplateNode(1, parser.Subparse(null));
     }
 
+    /// <summary>
+    /// Lexes and parses a whole template. The token list is only needed while parsing, so each thread
+    /// keeps one and reuses it (a list grown past <see cref="MaxPooledTokens"/> is not kept).
+    /// </summary>
+    public static TemplateNode ParseSource(string source, LexerSettings settings, string? name, JinjaExtensions extensions)
+    {
+        var tokens = _pooledTokens ?? new List<Token>();
+        _pooledTokens = null;
+        try
+        {
+            Lexer.Tokenize(source, settings, name, tokens);
+            return Parse(tokens, name, extensions);
+        }
+        finally
+        {
+            if (tokens.Capacity <= MaxPooledTokens)
+            {
+                tokens.Clear();
+                _pooledTokens = tokens;
+            }
+        }
+    }
+
+    private const int MaxPooledTokens = 16 * 1024;
+
+    [ThreadStatic]
+    private static List<Token>? _pooledTokens;
+
     private Token Current => _tokens[_pos];
 
     private Token Look => _pos + 1 < _tokens.Count ? _tokens[_pos + 1] : _tokens[^1];
