@@ -201,18 +201,7 @@ internal sealed class Lexer
         _tokens.Add(new Token(TokenType.Eof, "", _tokens.Count > 0 ? _tokens[^1].Line : 1));
     }
 
-    private static int Count(string s, int from, int to)
-    {
-        int n = 0;
-        for (int i = from; i < to; i++)
-        {
-            if (s[i] == '\n')
-            {
-                n++;
-            }
-        }
-        return n;
-    }
+    private static int Count(string s, int from, int to) => to > from ? s.AsSpan(from, to - from).Count('\n') : 0;
 
     private void EmitData(string text)
     {
