@@ -38,6 +38,33 @@ internal sealed partial class Compiler
                 }
             case NameExpr n:
                 return Load(n.Name, c);
+            case GetAttrExpr ga:
+                {
+                    var target = Expression(ga.Target, c);
+                    bool ae = c.Ae;
+                    if (_env.SandboxPolicy is not null)
+                    {
+                        // No per-site getter cache: the sandbox checks every lookup.
+                        string attr = ga.Attr;
+                        return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), attr);
+                    }
+                    var site = new AttrSite(ga.Attr);
+                    return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), site);
+                }
+            case FilterExpr fe:
+                return Filter(fe, fe.Target is null ? (rc, f) => null : Expression(fe.Target, c), c);
+            case CallExpr call:
+                {
+                    var callee = Expression(call.Target, c);
+                    var args = Arguments(call.Args, c);
+                    bool ae = c.Ae;
+                    return (rc, f) =>
+                    {
+                        var fn = callee(rc, f);
+                        var (pos, kw) = args(rc, f, null, false);
+                        return Ops.Call(rc.Eval(ae), fn, pos, kw);
+                    };
+                }
             case TupleExpr t:
                 {
                     var items = Expressions(t.Items, c);
@@ -198,35 +225,8 @@ internal sealed partial class Compiler
                         return Ops.Concat(values, ae);
                     };
                 }
-            case FilterExpr fe:
-                return Filter(fe, fe.Target is null ? (rc, f) => null : Expression(fe.Target, c), c);
             case TestExpr te:
                 return Test(te, c);
-            case CallExpr call:
-                {
-                    var callee = Expression(call.Target, c);
-                    var args = Arguments(call.Args, c);
-                    bool ae = c.Ae;
-                    return (rc, f) =>
-                    {
-                        var fn = callee(rc, f);
-                        var (pos, kw) = args(rc, f, null, false);
-                        return Ops.Call(rc.Eval(ae), fn, pos, kw);
-                    };
-                }
-            case GetAttrExpr ga:
-                {
-                    var target = Expression(ga.Target, c);
-                    bool ae = c.Ae;
-                    if (_env.SandboxPolicy is not null)
-                    {
-                        // No per-site getter cache: the sandbox checks every lookup.
-                        string attr = ga.Attr;
-                        return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), attr);
-                    }
-                    var site = new AttrSite(ga.Attr);
-                    return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), site);
-                }
             case GetItemExpr gi:
                 {
                     var target = Expression(gi.Target, c);

@@ -18,6 +18,7 @@ internal sealed partial class Compiler
     private bool _hasExtends;
     private bool _defaultAutoescape;
     private int _depth;
+    private int _analyzeDepth;
 
     /// <summary>Scratch list for <see cref="Load"/>'s candidate slots (one per compiler, reused).</summary>
     private readonly List<(int Depth, int Slot)> _candidates = new();
@@ -52,7 +53,8 @@ internal sealed partial class Compiler
 
     private void Enter(int line)
     {
-        if (++_depth > 400 || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack check runs on the first level and every eighth one after it (see Parser.Enter).
+        if (++_depth > 400 || ((_depth & 7) == 1 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             throw new TemplateSyntaxError("the template is nested too deeply", line, _name);
         }
@@ -68,10 +70,19 @@ internal sealed partial class Compiler
     /// </summary>
     private SpecialNames Analyze(Node n)
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // A tree can be deeper than the parser's nesting limit (a long a.b.c... chain is a loop there),
+        // so the walk checks the stack too, on every eighth level.
+        if ((++_analyzeDepth & 7) == 1 && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             throw new TemplateSyntaxError("the template is nested too deeply", n.Line, _name);
         }
+        var mentions = AnalyzeNode(n);
+        _analyzeDepth--;
+        return mentions;
+    }
+
+    private SpecialNames AnalyzeNode(Node n)
+    {
         switch (n)
         {
             case NameExpr ne:
@@ -86,6 +97,38 @@ internal sealed partial class Compiler
             case ConstExpr or DataExpr or NsRefExpr or LoopControlStmt:
                 return SpecialNames.None;
             case OutputStmt o: return AnalyzeAll(o.Parts);
+            case GetAttrExpr ga: return Analyze(ga.Target);
+            case FilterExpr fe: return AnalyzeIf(fe.Target) | AnalyzeArgs(fe.Args);
+            case CallExpr call: return Analyze(call.Target) | AnalyzeArgs(call.Args);
+            case CompareExpr cmp:
+                {
+                    var r = Analyze(cmp.First);
+                    foreach (var o in cmp.Ops)
+                    {
+                        r |= Analyze(o.Value);
+                    }
+                    return r;
+                }
+            case TestExpr te: return Analyze(te.Target) | AnalyzeArgs(te.Args);
+            case GetItemExpr gi: return Analyze(gi.Target) | Analyze(gi.Key);
+            case BinaryExpr be: return Analyze(be.Left) | Analyze(be.Right);
+            case ConcatExpr cc: return AnalyzeAll(cc.Items);
+            case CondExpr ce: return Analyze(ce.Test) | Analyze(ce.Then) | AnalyzeIf(ce.Otherwise);
+            case LogicalExpr le: return Analyze(le.Left) | Analyze(le.Right);
+            case NotExpr ne: return Analyze(ne.Operand);
+            case UnaryExpr ue: return Analyze(ue.Operand);
+            case TupleExpr t: return AnalyzeAll(t.Items);
+            case ListExpr l: return AnalyzeAll(l.Items);
+            case DictExpr d:
+                {
+                    var r = SpecialNames.None;
+                    foreach (var p in d.Pairs)
+                    {
+                        r |= Analyze(p.Key) | Analyze(p.Value);
+                    }
+                    return r;
+                }
+            case SliceExpr sl: return AnalyzeIf(sl.Start) | AnalyzeIf(sl.Stop) | AnalyzeIf(sl.Step);
             case ForStmt f:
                 {
                     var inner = AnalyzeAll(f.Body) | AnalyzeIf(f.Test);
@@ -114,38 +157,6 @@ internal sealed partial class Compiler
             case AssignBlockStmt ab: return Analyze(ab.Target) | AnalyzeIf(ab.Filter) | AnalyzeAll(ab.Body);
             case ExprStmt es: return Analyze(es.Value);
             case AutoescapeStmt ae: return Analyze(ae.Value) | AnalyzeAll(ae.Body);
-            case TupleExpr t: return AnalyzeAll(t.Items);
-            case ListExpr l: return AnalyzeAll(l.Items);
-            case DictExpr d:
-                {
-                    var r = SpecialNames.None;
-                    foreach (var p in d.Pairs)
-                    {
-                        r |= Analyze(p.Key) | Analyze(p.Value);
-                    }
-                    return r;
-                }
-            case CondExpr ce: return Analyze(ce.Test) | Analyze(ce.Then) | AnalyzeIf(ce.Otherwise);
-            case BinaryExpr be: return Analyze(be.Left) | Analyze(be.Right);
-            case LogicalExpr le: return Analyze(le.Left) | Analyze(le.Right);
-            case NotExpr ne: return Analyze(ne.Operand);
-            case UnaryExpr ue: return Analyze(ue.Operand);
-            case CompareExpr cmp:
-                {
-                    var r = Analyze(cmp.First);
-                    foreach (var o in cmp.Ops)
-                    {
-                        r |= Analyze(o.Value);
-                    }
-                    return r;
-                }
-            case ConcatExpr cc: return AnalyzeAll(cc.Items);
-            case FilterExpr fe: return AnalyzeIf(fe.Target) | AnalyzeArgs(fe.Args);
-            case TestExpr te: return Analyze(te.Target) | AnalyzeArgs(te.Args);
-            case CallExpr call: return Analyze(call.Target) | AnalyzeArgs(call.Args);
-            case GetAttrExpr ga: return Analyze(ga.Target);
-            case GetItemExpr gi: return Analyze(gi.Target) | Analyze(gi.Key);
-            case SliceExpr sl: return AnalyzeIf(sl.Start) | AnalyzeIf(sl.Stop) | AnalyzeIf(sl.Step);
             default: return SpecialNames.None;
         }
     }
