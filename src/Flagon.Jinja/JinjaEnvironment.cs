@@ -272,8 +272,7 @@ public class JinjaEnvironment
         _frozen = true;
         try
         {
-            var tokens = Lexer.Tokenize(source, LexerSettings, name);
-            var tree = Parser.Parse(tokens, name, Extensions);
+            var tree = Parser.ParseSource(source, LexerSettings, name, Extensions);
             bool autoescape = AutoescapeSelector?.Invoke(name) ?? Autoescape;
             var compiled = Compiler.Compile(this, tree, name, autoescape);
             return new Template(this, compiled, name, fileName, upToDate);

@@ -38,9 +38,36 @@ internal sealed partial class Compiler
                 }
             case NameExpr n:
                 return Load(n.Name, c);
+            case GetAttrExpr ga:
+                {
+                    var target = Expression(ga.Target, c);
+                    bool ae = c.Ae;
+                    if (_env.SandboxPolicy is not null)
+                    {
+                        // No per-site getter cache: the sandbox checks every lookup.
+                        string attr = ga.Attr;
+                        return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), attr);
+                    }
+                    var site = new AttrSite(ga.Attr);
+                    return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), site);
+                }
+            case FilterExpr fe:
+                return Filter(fe, fe.Target is null ? (rc, f) => null : Expression(fe.Target, c), c);
+            case CallExpr call:
+                {
+                    var callee = Expression(call.Target, c);
+                    var args = Arguments(call.Args, c);
+                    bool ae = c.Ae;
+                    return (rc, f) =>
+                    {
+                        var fn = callee(rc, f);
+                        var (pos, kw) = args(rc, f, null, false);
+                        return Ops.Call(rc.Eval(ae), fn, pos, kw);
+                    };
+                }
             case TupleExpr t:
                 {
-                    var items = t.Items.Select(i => Expression(i, c)).ToArray();
+                    var items = Expressions(t.Items, c);
                     return (rc, f) =>
                     {
                         var arr = new object?[items.Length];
@@ -53,7 +80,7 @@ internal sealed partial class Compiler
                 }
             case ListExpr l:
                 {
-                    var items = l.Items.Select(i => Expression(i, c)).ToArray();
+                    var items = Expressions(l.Items, c);
                     return (rc, f) =>
                     {
                         var list = new List<object?>(items.Length);
@@ -66,7 +93,11 @@ internal sealed partial class Compiler
                 }
             case DictExpr d:
                 {
-                    var pairs = d.Pairs.Select(p => (Expression(p.Key, c), Expression(p.Value, c))).ToArray();
+                    var pairs = new (ExprFn, ExprFn)[d.Pairs.Count];
+                    for (int i = 0; i < pairs.Length; i++)
+                    {
+                        pairs[i] = (Expression(d.Pairs[i].Key, c), Expression(d.Pairs[i].Value, c));
+                    }
                     return (rc, f) =>
                     {
                         var dict = new PyDict(pairs.Length);
@@ -151,7 +182,11 @@ internal sealed partial class Compiler
             case CompareExpr cmp:
                 {
                     var first = Expression(cmp.First, c);
-                    var ops = cmp.Ops.Select(o => (o.Key, Expression(o.Value, c))).ToArray();
+                    var ops = new (string, ExprFn)[cmp.Ops.Count];
+                    for (int i = 0; i < ops.Length; i++)
+                    {
+                        ops[i] = (cmp.Ops[i].Key, Expression(cmp.Ops[i].Value, c));
+                    }
                     if (ops.Length == 1)
                     {
                         var (op, right) = ops[0];
@@ -178,7 +213,7 @@ internal sealed partial class Compiler
                     {
                         return (rc, f) => s;
                     }
-                    var items = cc.Items.Select(i => Expression(i, c)).ToArray();
+                    var items = Expressions(cc.Items, c);
                     bool ae = c.Ae;
                     return (rc, f) =>
                     {
@@ -190,35 +225,8 @@ internal sealed partial class Compiler
                         return Ops.Concat(values, ae);
                     };
                 }
-            case FilterExpr fe:
-                return Filter(fe, fe.Target is null ? (rc, f) => null : Expression(fe.Target, c), c);
             case TestExpr te:
                 return Test(te, c);
-            case CallExpr call:
-                {
-                    var callee = Expression(call.Target, c);
-                    var args = Arguments(call.Args, c);
-                    bool ae = c.Ae;
-                    return (rc, f) =>
-                    {
-                        var fn = callee(rc, f);
-                        var (pos, kw) = args(rc, f, null, false);
-                        return Ops.Call(rc.Eval(ae), fn, pos, kw);
-                    };
-                }
-            case GetAttrExpr ga:
-                {
-                    var target = Expression(ga.Target, c);
-                    bool ae = c.Ae;
-                    if (_env.SandboxPolicy is not null)
-                    {
-                        // No per-site getter cache: the sandbox checks every lookup.
-                        string attr = ga.Attr;
-                        return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), attr);
-                    }
-                    var site = new AttrSite(ga.Attr);
-                    return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), site);
-                }
             case GetItemExpr gi:
                 {
                     var target = Expression(gi.Target, c);
@@ -239,15 +247,26 @@ internal sealed partial class Compiler
         }
     }
 
+    private ExprFn[] Expressions(List<Expr> nodes, C c)
+    {
+        var fns = new ExprFn[nodes.Count];
+        for (int i = 0; i < fns.Length; i++)
+        {
+            fns[i] = Expression(nodes[i], c);
+        }
+        return fns;
+    }
+
     /// <summary>A name load: stored slots of the enclosing scopes (skipping unassigned ones), then the function's free slot.</summary>
     private ExprFn Load(string name, C c)
     {
-        var candidates = new List<(int Depth, int Slot)>();
+        var candidates = _candidates;
+        candidates.Clear();
         int depth = 0;
         (int Depth, int Slot)? free = null;
         for (var s = c.S; s is not null; s = s.Parent, depth++)
         {
-            if (s.Stored.TryGetValue(name, out int slot))
+            if (s.TryGetStored(name, out int slot))
             {
                 candidates.Add((depth, slot));
             }
@@ -274,7 +293,12 @@ internal sealed partial class Compiler
             var (d1, s1) = candidates[1];
             return (rc, f) => f.Slots[s0] is var v && v != Frame.Missing ? v : f.Up(d1).Slots[s1];
         }
-        var arr = candidates.ToArray();
+        return LoadFirstAssigned(candidates.ToArray());
+    }
+
+    /// <summary>The general name load: the first assigned of several candidate slots.</summary>
+    private static ExprFn LoadFirstAssigned((int Depth, int Slot)[] arr)
+    {
         return (rc, f) =>
         {
             foreach (var (d, s) in arr)
@@ -291,8 +315,16 @@ internal sealed partial class Compiler
 
     private ArgsFn Arguments(CallArgs args, C c)
     {
-        var pos = args.Args.Select(a => Expression(a, c)).ToArray();
-        var kw = args.Kwargs.Select(k => (k.Key, Expression(k.Value, c))).ToArray();
+        var pos = new ExprFn[args.Args.Count];
+        for (int i = 0; i < pos.Length; i++)
+        {
+            pos[i] = Expression(args.Args[i], c);
+        }
+        var kw = new (string Key, ExprFn Value)[args.Kwargs.Count];
+        for (int i = 0; i < kw.Length; i++)
+        {
+            kw[i] = (args.Kwargs[i].Key, Expression(args.Kwargs[i].Value, c));
+        }
         var dynArgs = args.DynArgs is null ? null : Expression(args.DynArgs, c);
         var dynKwargs = args.DynKwargs is null ? null : Expression(args.DynKwargs, c);
         return (rc, f, first, hasFirst) =>
@@ -385,24 +417,38 @@ internal sealed partial class Compiler
         {
             return null;
         }
-        var plan = fn.Plan(args.Args.Count + 1, args.Kwargs.Select(k => k.Key).ToList());
+        string[] keywords = [];
+        if (args.Kwargs.Count > 0)
+        {
+            keywords = new string[args.Kwargs.Count];
+            for (int k = 0; k < keywords.Length; k++)
+            {
+                keywords[k] = args.Kwargs[k].Key;
+            }
+        }
+        var plan = fn.Plan(args.Args.Count + 1, keywords);
         if (plan is null)
         {
             return null;
         }
-        var sources = args.Args.Concat(args.Kwargs.Select(k => k.Value)).ToArray();
-        var fns = new List<(int Param, ExprFn Fn)>();
-        for (int k = 0; k < sources.Length; k++)
+        int count = args.Args.Count + args.Kwargs.Count;
+        var rest = new (int Param, ExprFn Fn)[count];
+        int n = 0;
+        for (int k = 0; k < count; k++)
         {
-            if (sources[k] is ConstExpr { Value: string or long or double or bool or null } constant
+            var source = k < args.Args.Count ? args.Args[k] : args.Kwargs[k - args.Args.Count].Value;
+            if (source is ConstExpr { Value: string or long or double or bool or null } constant
                 && fn.TryPreconvert(plan, k + 1, constant.Value))
             {
                 continue;
             }
-            fns.Add((plan.ArgToParam[k + 1], Expression(sources[k], c)));
+            rest[n++] = (plan.ArgToParam[k + 1], Expression(source, c));
+        }
+        if (n < count)
+        {
+            Array.Resize(ref rest, n);
         }
         int targetParam = plan.ArgToParam[0];
-        var rest = fns.ToArray();
         bool ae = c.Ae;
         switch (rest.Length)
         {

@@ -11,18 +11,29 @@ internal sealed partial class Compiler
         var iter = Expression(node.Iter, c);
         var scope = new Scope(c.S, false);
         DeclareTarget(node.Target, scope);
-        bool usesLoop = Mentions(node.Body.Cast<Node>().Concat(node.Test is null ? [] : [node.Test]), "loop") || node.Recursive;
+        bool usesLoop = (node.Mentions & SpecialNames.Loop) != 0 || node.Recursive;
         int loopSlot = usesLoop ? scope.Declare("loop") : -1;
-        var targetSlots = scope.Stored.Values.ToHashSet();
+        // Slots are numbered in declaration order (a loop scope has no free slots): the target's (and
+        // loop's) come first, the body's stores after them are reset between iterations.
+        int targetSlotCount = scope.SlotCount;
         DeclareStores(node.Body, scope);
         var inner = new C(scope, c.Ae, false, true);
         var target = Target(node.Target, inner);
         var test = node.Test is null ? null : Expression(node.Test, inner);
         var body = Body(node.Body, inner);
-        var resetSlots = scope.Stored.Values.Where(s => !targetSlots.Contains(s)).ToArray();
-        var elseScope = new Scope(c.S, false);
-        DeclareStores(node.Otherwise, elseScope);
-        var otherwise = node.Otherwise.Count == 0 ? null : Body(node.Otherwise, c with { S = elseScope });
+        var resetSlots = new int[scope.SlotCount - targetSlotCount];
+        for (int i = 0; i < resetSlots.Length; i++)
+        {
+            resetSlots[i] = targetSlotCount + i;
+        }
+        Scope? elseScope = null;
+        StmtFn? otherwise = null;
+        if (node.Otherwise.Count > 0)
+        {
+            elseScope = new Scope(c.S, false);
+            DeclareStores(node.Otherwise, elseScope);
+            otherwise = Body(node.Otherwise, c with { S = elseScope });
+        }
         bool recursive = node.Recursive;
         bool ae = c.Ae;
         var env = _env;
@@ -53,7 +64,7 @@ internal sealed partial class Compiler
             {
                 if (otherwise is not null)
                 {
-                    otherwise(rc, elseScope.NewFrame(outer));
+                    otherwise(rc, elseScope!.NewFrame(outer));
                 }
                 return;
             }
@@ -108,7 +119,7 @@ internal sealed partial class Compiler
             }
             if (!iterated && otherwise is not null)
             {
-                otherwise(rc, elseScope.NewFrame(outer));
+                otherwise(rc, elseScope!.NewFrame(outer));
             }
         }
 
@@ -119,7 +130,7 @@ internal sealed partial class Compiler
         };
     }
 
-    private MacroDef BuildMacro(string name, List<string> args, List<Expr> defaults, List<Stmt> body, C c, bool isCaller = false)
+    private MacroDef BuildMacro(string name, List<string> args, List<Expr> defaults, List<Stmt> body, SpecialNames mentions, C c, bool isCaller = false)
     {
         int callerIndex = args.IndexOf("caller");
         if (callerIndex >= 0 && callerIndex < args.Count - defaults.Count)
@@ -127,20 +138,29 @@ internal sealed partial class Compiler
             throw Assertion("When defining macros or call blocks the special \"caller\" argument must be omitted or be given a default.", body.Count > 0 ? body[0].Line : 1);
         }
         var scope = new Scope(c.S, true);
-        var argSlots = args.Select(scope.Declare).ToArray();
-        bool Uses(string special) => !args.Contains(special) && Mentions(body, special);
-        int callerSlot = Uses("caller") ? scope.Declare("caller") : -1;
-        int kwargsSlot = Uses("kwargs") ? scope.Declare("kwargs") : -1;
-        int varargsSlot = Uses("varargs") ? scope.Declare("varargs") : -1;
+        var argSlots = new int[args.Count];
+        for (int i = 0; i < argSlots.Length; i++)
+        {
+            argSlots[i] = scope.Declare(args[i]);
+        }
+        bool Uses(string special, SpecialNames flag) => (mentions & flag) != 0 && !args.Contains(special);
+        int callerSlot = Uses("caller", SpecialNames.Caller) ? scope.Declare("caller") : -1;
+        int kwargsSlot = Uses("kwargs", SpecialNames.Kwargs) ? scope.Declare("kwargs") : -1;
+        int varargsSlot = Uses("varargs", SpecialNames.Varargs) ? scope.Declare("varargs") : -1;
         DeclareStores(body, scope);
         var inner = new C(scope, c.Ae, false, false);
+        var defaultFns = new List<ExprFn>(defaults.Count);
+        foreach (var d in defaults)
+        {
+            defaultFns.Add(Expression(d, inner));
+        }
         var def = new MacroDef
         {
             Name = name,
             IsCaller = isCaller,
             Args = args,
             ArgSlots = argSlots,
-            Defaults = defaults.Select(d => Expression(d, inner)).ToList(),
+            Defaults = defaultFns,
             Scope = scope,
             Body = null!,
             CallerSlot = callerSlot,
@@ -153,7 +173,7 @@ internal sealed partial class Compiler
 
     private StmtFn MacroStatement(MacroStmt node, C c)
     {
-        var def = BuildMacro(node.Name, node.Args, node.Defaults, node.Body, c);
+        var def = BuildMacro(node.Name, node.Args, node.Defaults, node.Body, node.Mentions, c);
         var target = Target(new NameExpr(node.Line, node.Name), c);
         return (rc, f) =>
         {
@@ -164,7 +184,7 @@ internal sealed partial class Compiler
 
     private StmtFn CallBlock(CallBlockStmt node, C c)
     {
-        var def = BuildMacro("caller", node.Args, node.Defaults, node.Body, c, isCaller: true);
+        var def = BuildMacro("caller", node.Args, node.Defaults, node.Body, node.Mentions, c, isCaller: true);
         var callee = Expression(node.Call.Target, c);
         var args = Arguments(node.Call.Args, c);
         bool ae = c.Ae;
@@ -253,11 +273,12 @@ internal sealed partial class Compiler
         int depth = 0;
         for (var s = c.S; s is not null; s = s.Parent, depth++)
         {
-            foreach (var (name, slot) in s.Stored)
+            for (int i = 0; i < s.StoredNames.Count; i++)
             {
+                string name = s.StoredNames[i];
                 if (name != "loop" && !name.StartsWith('\0'))
                 {
-                    result.Add((name, depth, slot));
+                    result.Add((name, depth, s.StoredSlots[i]));
                 }
             }
             for (int i = 0; i < s.FreeNames.Count; i++)

@@ -18,6 +18,10 @@ internal sealed partial class Compiler
     private bool _hasExtends;
     private bool _defaultAutoescape;
     private int _depth;
+    private int _analyzeDepth;
+
+    /// <summary>Scratch list for <see cref="Load"/>'s candidate slots (one per compiler, reused).</summary>
+    private readonly List<(int Depth, int Slot)> _candidates = new();
 
     /// <summary>Compile-time state at a point of the tree.</summary>
     private readonly record struct C(Scope S, bool Ae, bool Soft, bool InLoop, bool Captured = false);
@@ -38,7 +42,7 @@ internal sealed partial class Compiler
     {
         _defaultAutoescape = autoescape;
         _root.Declare("\0parent");
-        _hasExtends = Any(node.Body, static n => n is ExtendsStmt);
+        AnalyzeAll(node.Body);
         var compiled = new CompiledTemplate { Name = _name, RootScope = _root, Root = null!, Blocks = _blocks };
         DeclareStores(node.Body, _root);
         compiled.Root = Body(node.Body, new C(_root, autoescape, false, false));
@@ -49,7 +53,8 @@ internal sealed partial class Compiler
 
     private void Enter(int line)
     {
-        if (++_depth > 400 || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack check runs on the first level and every eighth one after it (see Parser.Enter).
+        if (++_depth > 400 || ((_depth & 7) == 1 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             throw new TemplateSyntaxError("the template is nested too deeply", line, _name);
         }
@@ -57,173 +62,130 @@ internal sealed partial class Compiler
 
     // ------------------------------------------------------------ tree walking
 
-    /// <summary>Pushes the child nodes of <paramref name="n"/> (statements and expressions) onto <paramref name="into"/>.</summary>
-    private static void PushChildren(Node n, Stack<Node> into)
+    /// <summary>
+    /// The analysis pass, one walk over the tree before compiling: records on each loop, macro and
+    /// call block the special names its body mentions (<see cref="SpecialNames"/>, not looking into
+    /// nested blocks), and notes whether the template extends another (anywhere). Returns what
+    /// <paramref name="n"/> mentions.
+    /// </summary>
+    private SpecialNames Analyze(Node n)
+    {
+        // A tree can be deeper than the parser's nesting limit (a long a.b.c... chain is a loop there),
+        // so the walk checks the stack too, on every eighth level.
+        if ((++_analyzeDepth & 7) == 1 && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new TemplateSyntaxError("the template is nested too deeply", n.Line, _name);
+        }
+        var mentions = AnalyzeNode(n);
+        _analyzeDepth--;
+        return mentions;
+    }
+
+    private SpecialNames AnalyzeNode(Node n)
     {
         switch (n)
         {
-            case TemplateNode t: PushAll(t.Body, into); break;
-            case OutputStmt o: PushAll(o.Parts, into); break;
-            case ForStmt f:
-                into.Push(f.Target);
-                into.Push(f.Iter);
-                PushAll(f.Body, into);
-                PushAll(f.Otherwise, into);
-                PushIf(f.Test, into);
-                break;
-            case IfStmt i:
-                into.Push(i.Test);
-                PushAll(i.Body, into);
-                PushAll(i.Elifs, into);
-                PushAll(i.Otherwise, into);
-                break;
-            case MacroStmt m:
-                PushAll(m.Defaults, into);
-                PushAll(m.Body, into);
-                break;
-            case CallBlockStmt cb:
-                into.Push(cb.Call);
-                PushAll(cb.Defaults, into);
-                PushAll(cb.Body, into);
-                break;
-            case FilterBlockStmt fb:
-                into.Push(fb.Filter);
-                PushAll(fb.Body, into);
-                break;
-            case WithStmt w:
-                PushAll(w.Targets, into);
-                PushAll(w.Values, into);
-                PushAll(w.Body, into);
-                break;
-            case BlockStmt b: PushAll(b.Body, into); break;
-            case ExtendsStmt e: into.Push(e.Template); break;
-            case IncludeStmt inc: into.Push(inc.Template); break;
-            case ImportStmt imp: into.Push(imp.Template); break;
-            case FromImportStmt fi: into.Push(fi.Template); break;
-            case AssignStmt a:
-                into.Push(a.Target);
-                into.Push(a.Value);
-                break;
-            case AssignBlockStmt ab:
-                into.Push(ab.Target);
-                PushIf(ab.Filter, into);
-                PushAll(ab.Body, into);
-                break;
-            case ExprStmt es: into.Push(es.Value); break;
-            case AutoescapeStmt ae:
-                into.Push(ae.Value);
-                PushAll(ae.Body, into);
-                break;
-            case TupleExpr t: PushAll(t.Items, into); break;
-            case ListExpr l: PushAll(l.Items, into); break;
-            case DictExpr d:
-                foreach (var p in d.Pairs)
+            case NameExpr ne:
+                return ne.Name switch
                 {
-                    into.Push(p.Key);
-                    into.Push(p.Value);
-                }
-                break;
-            case CondExpr ce:
-                into.Push(ce.Test);
-                into.Push(ce.Then);
-                PushIf(ce.Otherwise, into);
-                break;
-            case BinaryExpr be:
-                into.Push(be.Left);
-                into.Push(be.Right);
-                break;
-            case LogicalExpr le:
-                into.Push(le.Left);
-                into.Push(le.Right);
-                break;
-            case NotExpr ne: into.Push(ne.Operand); break;
-            case UnaryExpr ue: into.Push(ue.Operand); break;
+                    "loop" => SpecialNames.Loop,
+                    "caller" => SpecialNames.Caller,
+                    "kwargs" => SpecialNames.Kwargs,
+                    "varargs" => SpecialNames.Varargs,
+                    _ => SpecialNames.None,
+                };
+            case ConstExpr or DataExpr or NsRefExpr or LoopControlStmt:
+                return SpecialNames.None;
+            case OutputStmt o: return AnalyzeAll(o.Parts);
+            case GetAttrExpr ga: return Analyze(ga.Target);
+            case FilterExpr fe: return AnalyzeIf(fe.Target) | AnalyzeArgs(fe.Args);
+            case CallExpr call: return Analyze(call.Target) | AnalyzeArgs(call.Args);
             case CompareExpr cmp:
-                into.Push(cmp.First);
-                foreach (var o in cmp.Ops)
                 {
-                    into.Push(o.Value);
+                    var r = Analyze(cmp.First);
+                    foreach (var o in cmp.Ops)
+                    {
+                        r |= Analyze(o.Value);
+                    }
+                    return r;
                 }
-                break;
-            case ConcatExpr cc: PushAll(cc.Items, into); break;
-            case FilterExpr fe:
-                PushIf(fe.Target, into);
-                PushArgs(fe.Args, into);
-                break;
-            case TestExpr te:
-                into.Push(te.Target);
-                PushArgs(te.Args, into);
-                break;
-            case CallExpr call:
-                into.Push(call.Target);
-                PushArgs(call.Args, into);
-                break;
-            case GetAttrExpr ga: into.Push(ga.Target); break;
-            case GetItemExpr gi:
-                into.Push(gi.Target);
-                into.Push(gi.Key);
-                break;
-            case SliceExpr sl:
-                PushIf(sl.Start, into);
-                PushIf(sl.Stop, into);
-                PushIf(sl.Step, into);
-                break;
+            case TestExpr te: return Analyze(te.Target) | AnalyzeArgs(te.Args);
+            case GetItemExpr gi: return Analyze(gi.Target) | Analyze(gi.Key);
+            case BinaryExpr be: return Analyze(be.Left) | Analyze(be.Right);
+            case ConcatExpr cc: return AnalyzeAll(cc.Items);
+            case CondExpr ce: return Analyze(ce.Test) | Analyze(ce.Then) | AnalyzeIf(ce.Otherwise);
+            case LogicalExpr le: return Analyze(le.Left) | Analyze(le.Right);
+            case NotExpr ne: return Analyze(ne.Operand);
+            case UnaryExpr ue: return Analyze(ue.Operand);
+            case TupleExpr t: return AnalyzeAll(t.Items);
+            case ListExpr l: return AnalyzeAll(l.Items);
+            case DictExpr d:
+                {
+                    var r = SpecialNames.None;
+                    foreach (var p in d.Pairs)
+                    {
+                        r |= Analyze(p.Key) | Analyze(p.Value);
+                    }
+                    return r;
+                }
+            case SliceExpr sl: return AnalyzeIf(sl.Start) | AnalyzeIf(sl.Stop) | AnalyzeIf(sl.Step);
+            case ForStmt f:
+                {
+                    var inner = AnalyzeAll(f.Body) | AnalyzeIf(f.Test);
+                    f.Mentions = inner;
+                    return inner | Analyze(f.Target) | Analyze(f.Iter) | AnalyzeAll(f.Otherwise);
+                }
+            case IfStmt i: return Analyze(i.Test) | AnalyzeAll(i.Body) | AnalyzeAll(i.Elifs) | AnalyzeAll(i.Otherwise);
+            case MacroStmt m:
+                m.Mentions = AnalyzeAll(m.Body);
+                return m.Mentions | AnalyzeAll(m.Defaults);
+            case CallBlockStmt cb:
+                cb.Mentions = AnalyzeAll(cb.Body);
+                return cb.Mentions | Analyze(cb.Call) | AnalyzeAll(cb.Defaults);
+            case FilterBlockStmt fb: return Analyze(fb.Filter) | AnalyzeAll(fb.Body);
+            case WithStmt w: return AnalyzeAll(w.Targets) | AnalyzeAll(w.Values) | AnalyzeAll(w.Body);
+            case BlockStmt b:
+                AnalyzeAll(b.Body);
+                return SpecialNames.None;
+            case ExtendsStmt e:
+                _hasExtends = true;
+                return Analyze(e.Template);
+            case IncludeStmt inc: return Analyze(inc.Template);
+            case ImportStmt imp: return Analyze(imp.Template);
+            case FromImportStmt fi: return Analyze(fi.Template);
+            case AssignStmt a: return Analyze(a.Target) | Analyze(a.Value);
+            case AssignBlockStmt ab: return Analyze(ab.Target) | AnalyzeIf(ab.Filter) | AnalyzeAll(ab.Body);
+            case ExprStmt es: return Analyze(es.Value);
+            case AutoescapeStmt ae: return Analyze(ae.Value) | AnalyzeAll(ae.Body);
+            default: return SpecialNames.None;
         }
     }
 
-    private static void PushAll<T>(List<T> nodes, Stack<Node> into)
+    private SpecialNames AnalyzeAll<T>(List<T> nodes)
         where T : Node
     {
+        var r = SpecialNames.None;
         foreach (var node in nodes)
         {
-            into.Push(node);
+            r |= Analyze(node);
         }
+        return r;
     }
 
-    private static void PushIf(Node? node, Stack<Node> into)
-    {
-        if (node is not null)
-        {
-            into.Push(node);
-        }
-    }
+    private SpecialNames AnalyzeIf(Node? node) => node is null ? SpecialNames.None : Analyze(node);
 
-    private static void PushArgs(CallArgs args, Stack<Node> into)
+    private SpecialNames AnalyzeArgs(CallArgs args)
     {
-        PushAll(args.Args, into);
+        var r = AnalyzeAll(args.Args);
         foreach (var kw in args.Kwargs)
         {
-            into.Push(kw.Value);
+            r |= Analyze(kw.Value);
         }
-        PushIf(args.DynArgs, into);
-        PushIf(args.DynKwargs, into);
+        return r | AnalyzeIf(args.DynArgs) | AnalyzeIf(args.DynKwargs);
     }
-
-    /// <summary>Whether any node under <paramref name="roots"/> (in any order) satisfies <paramref name="match"/>.</summary>
-    private static bool Any(IEnumerable<Node> roots, Func<Node, bool> match, bool stopAtBlocks = false)
-    {
-        var stack = new Stack<Node>(roots);
-        while (stack.Count > 0)
-        {
-            var n = stack.Pop();
-            if (match(n))
-            {
-                return true;
-            }
-            if (stopAtBlocks && n is BlockStmt)
-            {
-                continue;
-            }
-            PushChildren(n, stack);
-        }
-        return false;
-    }
-
-    private static bool Mentions(IEnumerable<Node> roots, string name, bool stopAtBlocks = true) =>
-        Any(roots, n => n is NameExpr ne && ne.Name == name, stopAtBlocks);
 
     /// <summary>Declares the names a statement list stores into <paramref name="scope"/> (not descending into nested scopes).</summary>
-    private static void DeclareStores(IEnumerable<Stmt> body, Scope scope)
+    private static void DeclareStores(List<Stmt> body, Scope scope)
     {
         foreach (var stmt in body)
         {
@@ -285,17 +247,29 @@ internal sealed partial class Compiler
 
     private StmtFn Body(List<Stmt> body, C c)
     {
-        var fns = new List<StmtFn>(body.Count);
-        foreach (var s in body)
+        switch (body.Count)
         {
-            fns.Add(Statement(s, c));
+            case 0: return static (rc, f) => Flow.Normal;
+            case 1: return Statement(body[0], c);
+        }
+        var fns = new StmtFn[body.Count];
+        for (int i = 0; i < fns.Length; i++)
+        {
+            fns[i] = Statement(body[i], c);
         }
         return Seq(fns);
     }
 
-    private static StmtFn Seq(List<StmtFn> fns)
+    private static StmtFn Seq(List<StmtFn> fns) => fns.Count switch
     {
-        switch (fns.Count)
+        0 => static (rc, f) => Flow.Normal,
+        1 => fns[0],
+        _ => Seq(fns.ToArray()),
+    };
+
+    private static StmtFn Seq(StmtFn[] fns)
+    {
+        switch (fns.Length)
         {
             case 0: return static (rc, f) => Flow.Normal;
             case 1: return fns[0];
@@ -307,7 +281,7 @@ internal sealed partial class Compiler
                 }
             default:
                 {
-                    var arr = fns.ToArray();
+                    var arr = fns;
                     return (rc, f) =>
                     {
                         foreach (var s in arr)
@@ -506,22 +480,23 @@ internal sealed partial class Compiler
     private StmtFn If(IfStmt node, C c)
     {
         var soft = c with { Soft = true };
-        var tests = new List<ExprFn> { Expression(node.Test, soft) };
-        var bodies = new List<StmtFn> { Body(node.Body, soft) };
-        foreach (var elif in node.Elifs)
+        var t = Expression(node.Test, soft);
+        var b = Body(node.Body, soft);
+        if (node.Elifs.Count == 0)
         {
-            tests.Add(Expression(elif.Test, soft));
-            bodies.Add(Body(elif.Body, soft));
-        }
-        var otherwise = Body(node.Otherwise, soft);
-        if (tests.Count == 1)
-        {
-            var t = tests[0];
-            var b = bodies[0];
+            var otherwise = Body(node.Otherwise, soft);
             return (rc, f) => Ops.Truthy(t(rc, f)) ? b(rc, f) : otherwise(rc, f);
         }
-        var ta = tests.ToArray();
-        var ba = bodies.ToArray();
+        var ta = new ExprFn[node.Elifs.Count + 1];
+        var ba = new StmtFn[ta.Length];
+        ta[0] = t;
+        ba[0] = b;
+        for (int i = 1; i < ta.Length; i++)
+        {
+            ta[i] = Expression(node.Elifs[i - 1].Test, soft);
+            ba[i] = Body(node.Elifs[i - 1].Body, soft);
+        }
+        var otherwiseAll = Body(node.Otherwise, soft);
         return (rc, f) =>
         {
             for (int i = 0; i < ta.Length; i++)
@@ -531,7 +506,7 @@ internal sealed partial class Compiler
                     return ba[i](rc, f);
                 }
             }
-            return otherwise(rc, f);
+            return otherwiseAll(rc, f);
         };
     }
 
@@ -586,7 +561,11 @@ internal sealed partial class Compiler
                 }
             case TupleExpr t:
                 {
-                    var items = t.Items.Select(i => Target(i, c)).ToArray();
+                    var items = new Assigner[t.Items.Count];
+                    for (int i = 0; i < items.Length; i++)
+                    {
+                        items[i] = Target(t.Items[i], c);
+                    }
                     return (rc, f, v) =>
                     {
                         var values = Ops.ToList(v);

@@ -9,17 +9,29 @@ namespace Flagon.Jinja.Compiling;
 /// </summary>
 internal sealed class Scope(Scope? parent, bool isFunction)
 {
-    private readonly Dictionary<string, int> _free = new(StringComparer.Ordinal);
+    // Scopes hold few names, so they are kept in lists searched in order (allocated on first use; only
+    // function scopes have free names); a scope that grows past IndexFrom names also gets an index.
+    private const int IndexFrom = 16;
+    private List<string>? _storedNames;
+    private List<int>? _storedSlots;
+    private Dictionary<string, int>? _storedIndex;
+    private List<string>? _freeNames;
+    private List<int>? _freeSlots;
+    private Dictionary<string, int>? _freeIndex;
 
     public Scope? Parent { get; } = parent;
 
     public bool IsFunction { get; } = isFunction;
 
-    public Dictionary<string, int> Stored { get; } = new(StringComparer.Ordinal);
+    /// <summary>The names stored in this scope, in declaration order (see <see cref="StoredSlots"/>).</summary>
+    public IReadOnlyList<string> StoredNames => (IReadOnlyList<string>?)_storedNames ?? [];
 
-    public List<string> FreeNames { get; } = new();
+    /// <summary>The slot of each of <see cref="StoredNames"/>.</summary>
+    public IReadOnlyList<int> StoredSlots => (IReadOnlyList<int>?)_storedSlots ?? [];
 
-    public List<int> FreeSlots { get; } = new();
+    public IReadOnlyList<string> FreeNames => (IReadOnlyList<string>?)_freeNames ?? [];
+
+    public IReadOnlyList<int> FreeSlots => (IReadOnlyList<int>?)_freeSlots ?? [];
 
     public int SlotCount { get; private set; }
 
@@ -28,24 +40,66 @@ internal sealed class Scope(Scope? parent, bool isFunction)
 
     public int Declare(string name)
     {
-        if (!Stored.TryGetValue(name, out int slot))
+        if (TryGetStored(name, out int slot))
         {
-            slot = SlotCount++;
-            Stored[name] = slot;
+            return slot;
         }
+        slot = SlotCount++;
+        Add(ref _storedNames, ref _storedSlots, ref _storedIndex, name, slot);
         return slot;
     }
 
+    /// <summary>True when <paramref name="name"/> is stored in this scope.</summary>
+    public bool TryGetStored(string name, out int slot) => Find(_storedNames, _storedSlots, _storedIndex, name, out slot);
+
     public int Free(string name)
     {
-        if (!_free.TryGetValue(name, out int slot))
+        if (Find(_freeNames, _freeSlots, _freeIndex, name, out int slot))
         {
-            slot = SlotCount++;
-            _free[name] = slot;
-            FreeNames.Add(name);
-            FreeSlots.Add(slot);
+            return slot;
         }
+        slot = SlotCount++;
+        Add(ref _freeNames, ref _freeSlots, ref _freeIndex, name, slot);
         return slot;
+    }
+
+    private static bool Find(List<string>? names, List<int>? slots, Dictionary<string, int>? index, string name, out int slot)
+    {
+        if (index is not null)
+        {
+            return index.TryGetValue(name, out slot);
+        }
+        if (names is not null)
+        {
+            for (int i = 0; i < names.Count; i++)
+            {
+                if (string.Equals(names[i], name, StringComparison.Ordinal))
+                {
+                    slot = slots![i];
+                    return true;
+                }
+            }
+        }
+        slot = -1;
+        return false;
+    }
+
+    private static void Add(ref List<string>? names, ref List<int>? slots, ref Dictionary<string, int>? index, string name, int slot)
+    {
+        (names ??= new()).Add(name);
+        (slots ??= new()).Add(slot);
+        if (index is not null)
+        {
+            index[name] = slot;
+        }
+        else if (names.Count > IndexFrom)
+        {
+            index = new Dictionary<string, int>(names.Count * 2, StringComparer.Ordinal);
+            for (int i = 0; i < names.Count; i++)
+            {
+                index[names[i]] = slots[i];
+            }
+        }
     }
 
     public Frame NewFrame(Frame? parent)
@@ -57,9 +111,13 @@ internal sealed class Scope(Scope? parent, bool isFunction)
 
     public void ResolveFree(RenderContext rc, Frame f, IReadOnlyDictionary<string, object?>? scoped = null, BlockDef? block = null)
     {
-        for (int i = 0; i < FreeNames.Count; i++)
+        if (_freeNames is null)
         {
-            string name = FreeNames[i];
+            return;
+        }
+        for (int i = 0; i < _freeNames.Count; i++)
+        {
+            string name = _freeNames[i];
             object? value;
             if (scoped is not null && scoped.TryGetValue(name, out var sv))
             {
@@ -81,7 +139,7 @@ internal sealed class Scope(Scope? parent, bool isFunction)
             {
                 value = rc.Resolve(name);
             }
-            f.Slots[FreeSlots[i]] = value;
+            f.Slots[_freeSlots![i]] = value;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Flagon.Jinja.Lexing;
@@ -17,15 +18,46 @@ internal sealed class Lexer
     private readonly (Rule Kind, string Start)[] _rules;
     private readonly string _source;
     private readonly string? _name;
-    private readonly List<Token> _tokens = new();
+    private readonly List<Token> _tokens;
+    private readonly SearchValues<char>? _tagFirstChars;
+    private char[] _balance = new char[8];
     private int _pos;
     private int _line = 1;
     private bool _lineStarting = true;
 
-    private Lexer(LexerSettings settings, string source, string? name)
+    /// <summary>What the lexer derives from one <see cref="LexerSettings"/> (kept per settings instance,
+    /// which the environment caches): the tag rules in match order and the delimiters' first characters.</summary>
+    private sealed class Tables((Rule Kind, string Start)[] rules, SearchValues<char>? tagFirstChars)
+    {
+        public (Rule Kind, string Start)[] Rules { get; } = rules;
+
+        public SearchValues<char>? TagFirstChars { get; } = tagFirstChars;
+    }
+
+    private static readonly ConditionalWeakTable<LexerSettings, Tables> TablesBySettings = new();
+
+    private Lexer(LexerSettings settings, string source, string? name, List<Token>? into = null)
     {
         _s = settings;
         _name = name;
+        var tables = TablesBySettings.GetValue(settings, BuildTables);
+        _rules = tables.Rules;
+        _tagFirstChars = tables.TagFirstChars;
+        _source = Normalize(source, settings.KeepTrailingNewline);
+        int estimate = Math.Min(_source.Length / 4 + 8, 1 << 16);
+        if (into is null)
+        {
+            _tokens = new List<Token>(estimate);
+        }
+        else
+        {
+            _tokens = into;
+            into.EnsureCapacity(estimate);
+        }
+    }
+
+    private static Tables BuildTables(LexerSettings settings)
+    {
         var rules = new List<(int Len, string TypeName, Rule Kind, string Start)>
         {
             (settings.CommentStart.Length, "comment_begin", Rule.Comment, settings.CommentStart),
@@ -40,18 +72,17 @@ internal sealed class Lexer
         {
             rules.Add((lcp.Length, "linecomment_begin", Rule.LineComment, lcp));
         }
-        _rules = rules.OrderByDescending(r => r.Len).ThenByDescending(r => r.TypeName, StringComparer.Ordinal)
+        var ordered = rules.OrderByDescending(r => r.Len).ThenByDescending(r => r.TypeName, StringComparer.Ordinal)
             .Select(r => (r.Kind, r.Start)).ToArray();
-        _source = Normalize(source, settings.KeepTrailingNewline);
         // Without line statements or comments every tag (and raw) begins with the first character of one
         // of the delimiters, so the scan for the next tag can jump between those characters.
-        if (settings.LineStatementPrefix is null && settings.LineCommentPrefix is null && _rules.All(r => r.Start.Length > 0))
+        SearchValues<char>? first = null;
+        if (settings.LineStatementPrefix is null && settings.LineCommentPrefix is null && ordered.All(r => r.Start.Length > 0))
         {
-            _tagFirstChars = SearchValues.Create(string.Concat(_rules.Select(r => r.Start[0]).Distinct()));
+            first = SearchValues.Create(string.Concat(ordered.Select(r => r.Start[0]).Distinct()));
         }
+        return new Tables(ordered, first);
     }
-
-    private readonly SearchValues<char>? _tagFirstChars;
 
     /// <summary>Tokenizes <paramref name="source"/>; the list ends with an <see cref="TokenType.Eof"/> token.</summary>
     public static List<Token> Tokenize(string source, LexerSettings settings, string? name = null)
@@ -59,6 +90,14 @@ internal sealed class Lexer
         var lexer = new Lexer(settings, source, name);
         lexer.Run();
         return lexer._tokens;
+    }
+
+    /// <summary>Tokenizes <paramref name="source"/> into <paramref name="into"/> (appending; callers pass an
+    /// empty list they reuse); the tokens end with an <see cref="TokenType.Eof"/> token.</summary>
+    public static void Tokenize(string source, LexerSettings settings, string? name, List<Token> into)
+    {
+        var lexer = new Lexer(settings, source, name, into);
+        lexer.Run();
     }
 
     private static string Normalize(string source, bool keepTrailingNewline)
@@ -162,18 +201,7 @@ internal sealed class Lexer
         _tokens.Add(new Token(TokenType.Eof, "", _tokens.Count > 0 ? _tokens[^1].Line : 1));
     }
 
-    private static int Count(string s, int from, int to)
-    {
-        int n = 0;
-        for (int i = from; i < to; i++)
-        {
-            if (s[i] == '\n')
-            {
-                n++;
-            }
-        }
-        return n;
-    }
+    private static int Count(string s, int from, int to) => to > from ? s.AsSpan(from, to - from).Count('\n') : 0;
 
     private void EmitData(string text)
     {
@@ -221,7 +249,7 @@ internal sealed class Lexer
 
     private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\x1c' or '\x1d' or '\x1e' or '\x1f';
 
-    private bool At(int i, string s) => string.CompareOrdinal(_source, i, s, 0, s.Length) == 0 && i + s.Length <= _source.Length;
+    private bool At(int i, string s) => (uint)i <= (uint)_source.Length && _source.AsSpan(i).StartsWith(s, StringComparison.Ordinal);
 
     private int SkipSpace(int i)
     {
@@ -400,20 +428,203 @@ internal sealed class Lexer
         throw Error("Missing end of raw directive", startLine);
     }
 
-    private static readonly string[] Operators =
-    [
-        "//", "**", "==", "!=", ">=", "<=",
-        "+", "-", "/", "*", "%", "~", "[", "]", "(", ")", "{", "}", ">", "<", "=", ".", ":", "|", ",", ";",
-    ];
+    /// <summary>The operator at <paramref name="i"/> (longest match first, as Jinja2's regex), or null.</summary>
+    private string? MatchOperator(int i)
+    {
+        string src = _source;
+        char next = i + 1 < src.Length ? src[i + 1] : '\0';
+        return src[i] switch
+        {
+            '/' => next == '/' ? "//" : "/",
+            '*' => next == '*' ? "**" : "*",
+            '=' => next == '=' ? "==" : "=",
+            '!' => next == '=' ? "!=" : null,
+            '>' => next == '=' ? ">=" : ">",
+            '<' => next == '=' ? "<=" : "<",
+            '+' => "+",
+            '-' => "-",
+            '%' => "%",
+            '~' => "~",
+            '[' => "[",
+            ']' => "]",
+            '(' => "(",
+            ')' => ")",
+            '{' => "{",
+            '}' => "}",
+            '.' => ".",
+            ':' => ":",
+            '|' => "|",
+            ',' => ",",
+            ';' => ";",
+            _ => null,
+        };
+    }
+
+    /// <summary>A name's text: keywords and common names (built-in filters, tests, globals) share
+    /// one string; other names are cut from the source.</summary>
+    private string Name(int start, int end)
+    {
+        var span = _source.AsSpan(start, end - start);
+        return Keyword(span) ?? span.ToString();
+    }
+
+    private static string? Keyword(ReadOnlySpan<char> s) => s switch
+    {
+        "for" => "for",
+        "in" => "in",
+        "endfor" => "endfor",
+        "if" => "if",
+        "elif" => "elif",
+        "else" => "else",
+        "endif" => "endif",
+        "not" => "not",
+        "and" => "and",
+        "or" => "or",
+        "is" => "is",
+        "block" => "block",
+        "endblock" => "endblock",
+        "extends" => "extends",
+        "macro" => "macro",
+        "endmacro" => "endmacro",
+        "call" => "call",
+        "endcall" => "endcall",
+        "set" => "set",
+        "endset" => "endset",
+        "include" => "include",
+        "import" => "import",
+        "from" => "from",
+        "as" => "as",
+        "with" => "with",
+        "endwith" => "endwith",
+        "loop" => "loop",
+        "caller" => "caller",
+        "super" => "super",
+        "true" => "true",
+        "false" => "false",
+        "none" => "none",
+        "True" => "True",
+        "False" => "False",
+        "None" => "None",
+        "self" => "self",
+        "varargs" => "varargs",
+        "kwargs" => "kwargs",
+        "recursive" => "recursive",
+        "scoped" => "scoped",
+        "required" => "required",
+        "context" => "context",
+        "without" => "without",
+        "ignore" => "ignore",
+        "missing" => "missing",
+        "print" => "print",
+        "filter" => "filter",
+        "endfilter" => "endfilter",
+        "autoescape" => "autoescape",
+        "endautoescape" => "endautoescape",
+        "raw" => "raw",
+        "do" => "do",
+        "break" => "break",
+        "continue" => "continue",
+        "range" => "range",
+        "namespace" => "namespace",
+        "dict" => "dict",
+        "lipsum" => "lipsum",
+        "cycler" => "cycler",
+        "joiner" => "joiner",
+        "abs" => "abs",
+        "attr" => "attr",
+        "batch" => "batch",
+        "capitalize" => "capitalize",
+        "center" => "center",
+        "count" => "count",
+        "d" => "d",
+        "default" => "default",
+        "dictsort" => "dictsort",
+        "e" => "e",
+        "escape" => "escape",
+        "filesizeformat" => "filesizeformat",
+        "first" => "first",
+        "float" => "float",
+        "forceescape" => "forceescape",
+        "format" => "format",
+        "groupby" => "groupby",
+        "indent" => "indent",
+        "int" => "int",
+        "items" => "items",
+        "join" => "join",
+        "last" => "last",
+        "length" => "length",
+        "list" => "list",
+        "lower" => "lower",
+        "map" => "map",
+        "max" => "max",
+        "min" => "min",
+        "pprint" => "pprint",
+        "reject" => "reject",
+        "rejectattr" => "rejectattr",
+        "replace" => "replace",
+        "reverse" => "reverse",
+        "round" => "round",
+        "safe" => "safe",
+        "select" => "select",
+        "selectattr" => "selectattr",
+        "slice" => "slice",
+        "sort" => "sort",
+        "string" => "string",
+        "striptags" => "striptags",
+        "sum" => "sum",
+        "title" => "title",
+        "tojson" => "tojson",
+        "trim" => "trim",
+        "truncate" => "truncate",
+        "unique" => "unique",
+        "upper" => "upper",
+        "urlencode" => "urlencode",
+        "urlize" => "urlize",
+        "wordcount" => "wordcount",
+        "wordwrap" => "wordwrap",
+        "xmlattr" => "xmlattr",
+        "callable" => "callable",
+        "defined" => "defined",
+        "undefined" => "undefined",
+        "divisibleby" => "divisibleby",
+        "even" => "even",
+        "odd" => "odd",
+        "equalto" => "equalto",
+        "escaped" => "escaped",
+        "iterable" => "iterable",
+        "mapping" => "mapping",
+        "number" => "number",
+        "sameas" => "sameas",
+        "sequence" => "sequence",
+        "index" => "index",
+        "index0" => "index0",
+        "revindex" => "revindex",
+        "revindex0" => "revindex0",
+        "previtem" => "previtem",
+        "nextitem" => "nextitem",
+        "changed" => "changed",
+        "depth" => "depth",
+        "depth0" => "depth0",
+        "cycle" => "cycle",
+        "item" => "item",
+        "key" => "key",
+        "value" => "value",
+        "name" => "name",
+        _ => null,
+    };
 
     private void LexTag(Rule kind)
     {
         string src = _source;
-        var balance = new Stack<char>();
+        int depth = 0;
+        string endString = kind == Rule.Variable ? _s.VariableEnd : _s.BlockEnd;
+        bool checkEveryChar = kind == Rule.LineStatement || endString.Length == 0;
+        char endFirst = endString.Length > 0 ? endString[0] : '\0';
         while (true)
         {
             int i = _pos;
-            if (balance.Count == 0)
+            // Only a sign or the end delimiter's first character can start the end of the tag.
+            if (depth == 0 && (checkEveryChar || i >= src.Length || src[i] is '-' or '+' || src[i] == endFirst))
             {
                 int end;
                 bool matched = kind switch
@@ -456,7 +667,7 @@ internal sealed class Lexer
                 {
                     j++;
                 }
-                _tokens.Add(new Token(TokenType.Name, src[i..j], _line));
+                _tokens.Add(new Token(TokenType.Name, Name(i, j), _line));
                 _pos = j;
                 continue;
             }
@@ -465,30 +676,26 @@ internal sealed class Lexer
                 LexString(c);
                 continue;
             }
-            string? op = null;
-            foreach (var candidate in Operators)
-            {
-                if (At(i, candidate))
-                {
-                    op = candidate;
-                    break;
-                }
-            }
+            string? op = MatchOperator(i);
             if (op is null)
             {
                 throw Error($"unexpected char {PyQuote(c.ToString())} at {i}");
             }
             if (op is "(" or "[" or "{")
             {
-                balance.Push(op[0]);
+                if (depth == _balance.Length)
+                {
+                    Array.Resize(ref _balance, depth * 2);
+                }
+                _balance[depth++] = op[0];
             }
             else if (op is ")" or "]" or "}")
             {
-                if (balance.Count == 0)
+                if (depth == 0)
                 {
                     throw Error($"unexpected '{op}'");
                 }
-                char open = balance.Pop();
+                char open = _balance[--depth];
                 char expected = open switch { '(' => ')', '[' => ']', _ => '}' };
                 if (expected != op[0])
                 {
@@ -650,8 +857,11 @@ internal sealed class Lexer
                 {
                     j += src[j] == '_' ? 2 : 1;
                 }
-                var v = BigInteger.Parse(src[i..j].Replace("_", ""), CultureInfo.InvariantCulture);
-                _tokens.Add(new Token(TokenType.Integer, src[i..j], _line, Narrow(v)));
+                string text = src[i..j];
+                object value = j - i <= 18 && !text.Contains('_')
+                    ? long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture)
+                    : Narrow(BigInteger.Parse(text.Replace("_", ""), CultureInfo.InvariantCulture));
+                _tokens.Add(new Token(TokenType.Integer, text, _line, value));
             }
             _pos = j;
         }

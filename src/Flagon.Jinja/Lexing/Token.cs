@@ -1,13 +1,39 @@
 namespace Flagon.Jinja.Lexing;
 
-/// <summary>One token: its kind, its text (operator text, name, decoded string), its line and, for numbers, its value.</summary>
-internal readonly record struct Token(TokenType Type, string Value, int Line, object? Literal = null)
+/// <summary>
+/// One token: its kind, its text (operator text, name, decoded string), its line and, for numbers, its
+/// value. Sixteen bytes: the text and a number's value share one field (a number keeps both in a
+/// <see cref="NumberText"/>), so the token list of a template stays small.
+/// </summary>
+internal readonly struct Token
 {
+    private readonly object _payload;
+
+    /// <summary>A token; <paramref name="literal"/> is a number token's value.</summary>
+    public Token(TokenType type, string value, int line, object? literal = null)
+    {
+        Type = type;
+        Line = line;
+        _payload = literal is null ? value : new NumberText(value, literal);
+    }
+
+    /// <summary>The kind of token.</summary>
+    public TokenType Type { get; }
+
+    /// <summary>The 1-based line it starts on.</summary>
+    public int Line { get; }
+
+    /// <summary>Operator text, name, decoded string, data text, or a number as written.</summary>
+    public string Value => _payload as string ?? ((NumberText)_payload).Text;
+
+    /// <summary>A number token's value (<c>long</c>, <c>BigInteger</c> or <c>double</c>); null otherwise.</summary>
+    public object? Literal => (_payload as NumberText)?.Value;
+
     /// <summary>True when this is the operator <paramref name="op"/>.</summary>
-    public bool IsOp(string op) => Type == TokenType.Operator && Value == op;
+    public bool IsOp(string op) => Type == TokenType.Operator && (string)_payload == op;
 
     /// <summary>True when this is the name <paramref name="name"/>.</summary>
-    public bool IsName(string name) => Type == TokenType.Name && Value == name;
+    public bool IsName(string name) => Type == TokenType.Name && (string)_payload == name;
 
     /// <summary>Describes the token as Jinja2 does in error messages.</summary>
     public string Describe() => Type switch
@@ -32,4 +58,12 @@ internal readonly record struct Token(TokenType Type, string Value, int Line, ob
         TokenType.Float => "float",
         _ => type.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>A number token's text and value.</summary>
+    private sealed class NumberText(string text, object value)
+    {
+        public string Text { get; } = text;
+
+        public object Value { get; } = value;
+    }
 }

@@ -14,13 +14,27 @@ internal sealed class Parser
     /// <summary>The deepest nesting of expressions and blocks accepted.</summary>
     public const int MaxDepth = 200;
 
-    private static readonly HashSet<string> CompareOps = ["==", "!=", "<", "<=", ">", ">="];
+    private static readonly string[] UntilElifElseEndif = ["name:elif", "name:else", "name:endif"];
+    private static readonly string[] UntilEndautoescape = ["name:endautoescape"];
+    private static readonly string[] UntilEndblock = ["name:endblock"];
+    private static readonly string[] UntilEndcall = ["name:endcall"];
+    private static readonly string[] UntilEndfilter = ["name:endfilter"];
+    private static readonly string[] UntilEndfor = ["name:endfor"];
+    private static readonly string[] UntilEndforElse = ["name:endfor", "name:else"];
+    private static readonly string[] UntilEndgeneration = ["name:endgeneration"];
+    private static readonly string[] UntilEndif = ["name:endif"];
+    private static readonly string[] UntilEndmacro = ["name:endmacro"];
+    private static readonly string[] UntilEndset = ["name:endset"];
+    private static readonly string[] UntilEndwith = ["name:endwith"];
+    private static readonly string[] UntilIn = ["name:in"];
+    private static readonly string[] UntilRecursive = ["name:recursive"];
 
     private readonly List<Token> _tokens;
     private readonly string? _name;
     private readonly JinjaExtensions _extensions;
     private readonly List<string[]> _endTokenStack = new();
     private readonly List<string> _tagStack = new();
+    private readonly List<Expr> _parts = new();
     private int _pos;
     private int _depth;
 
@@ -37,6 +51,34 @@ internal sealed class Parser
         var parser = new Parser(tokens, name, extensions);
         return new TemplateNode(1, parser.Subparse(null));
     }
+
+    /// <summary>
+    /// Lexes and parses a whole template. The token list is only needed while parsing, so each thread
+    /// keeps one and reuses it (a list grown past <see cref="MaxPooledTokens"/> is not kept).
+    /// </summary>
+    public static TemplateNode ParseSource(string source, LexerSettings settings, string? name, JinjaExtensions extensions)
+    {
+        var tokens = _pooledTokens ?? new List<Token>();
+        _pooledTokens = null;
+        try
+        {
+            Lexer.Tokenize(source, settings, name, tokens);
+            return Parse(tokens, name, extensions);
+        }
+        finally
+        {
+            if (tokens.Capacity <= MaxPooledTokens)
+            {
+                tokens.Clear();
+                _pooledTokens = tokens;
+            }
+        }
+    }
+
+    private const int MaxPooledTokens = 16 * 1024;
+
+    [ThreadStatic]
+    private static List<Token>? _pooledTokens;
 
     private Token Current => _tokens[_pos];
 
@@ -56,7 +98,9 @@ internal sealed class Parser
 
     private void Enter()
     {
-        if (++_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack check costs a few nanoseconds, so it runs on the first level and every eighth one
+        // after it (eight levels of these frames are far below the margin it guarantees).
+        if (++_depth > MaxDepth || ((_depth & 7) == 1 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             throw Fail($"the template is nested too deeply (more than {MaxDepth} levels)");
         }
@@ -66,20 +110,42 @@ internal sealed class Parser
 
     private static bool Test(Token t, string expr)
     {
-        // "name:for", an operator, or a token type name
-        if (expr.StartsWith("name:", StringComparison.Ordinal))
+        // "name:for", an operator, or a token type name; decided by the token's type first (no
+        // operator is spelled like a type name, so an operator token only compares its text).
+        switch (t.Type)
         {
-            return t.Type == TokenType.Name && t.Value == expr[5..];
+            case TokenType.Operator:
+                return t.Value == expr;
+            case TokenType.Name:
+                {
+                    string value = t.Value;
+                    return expr.Length == value.Length + 5
+                        ? expr.StartsWith("name:", StringComparison.Ordinal) && expr.AsSpan(5).SequenceEqual(value)
+                        : expr == "name";
+                }
+            case TokenType.BlockEnd:
+                return expr == "block_end";
+            case TokenType.VariableEnd:
+                return expr == "variable_end";
+            case TokenType.Eof:
+                return expr == "eof";
+            case TokenType.String:
+                return expr == "string";
+            default:
+                return false;
         }
-        return expr switch
+    }
+
+    private static bool TestAny(Token t, string[] exprs)
+    {
+        foreach (var e in exprs)
         {
-            "block_end" => t.Type == TokenType.BlockEnd,
-            "variable_end" => t.Type == TokenType.VariableEnd,
-            "name" => t.Type == TokenType.Name,
-            "eof" => t.Type == TokenType.Eof,
-            "string" => t.Type == TokenType.String,
-            _ => t.Type == TokenType.Operator && t.Value == expr,
-        };
+            if (Test(t, e))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string DescribeExpr(string expr) => expr.StartsWith("name:", StringComparison.Ordinal) ? expr[5..] : expr switch
@@ -118,7 +184,9 @@ internal sealed class Parser
     private List<Stmt> Subparse(string[]? endTokens)
     {
         var body = new List<Stmt>();
-        var data = new List<Expr>();
+        // Output parts collect in one scratch list (a statement flushes them first, so nested bodies
+        // find it empty) and are copied out at their exact size.
+        var data = _parts;
         int dataLine = 0;
         if (endTokens is not null)
         {
@@ -154,11 +222,11 @@ internal sealed class Parser
                 {
                     Flush();
                     Next();
-                    if (endTokens is not null && endTokens.Any(e => Test(Current, e)))
+                    if (endTokens is not null && TestAny(Current, endTokens))
                     {
                         return body;
                     }
-                    body.AddRange(ParseStatement());
+                    body.Add(ParseStatement());
                     Expect("block_end");
                 }
                 else
@@ -181,7 +249,7 @@ internal sealed class Parser
     private static readonly HashSet<string> StatementKeywords =
         ["for", "if", "block", "extends", "print", "macro", "include", "from", "import", "set", "with", "autoescape"];
 
-    private IEnumerable<Stmt> ParseStatement()
+    private Stmt ParseStatement()
     {
         var token = Current;
         if (token.Type != TokenType.Name)
@@ -195,28 +263,28 @@ internal sealed class Parser
         {
             switch (token.Value)
             {
-                case "for": return [ParseFor()];
-                case "if": return [ParseIf()];
-                case "block": return [ParseBlock()];
-                case "extends": Next(); return [new ExtendsStmt(token.Line, ParseExpression())];
-                case "print": return [ParsePrint()];
-                case "macro": return [ParseMacro()];
-                case "include": return [ParseInclude()];
-                case "from": return [ParseFrom()];
-                case "import": return [ParseImport()];
-                case "set": return [ParseSet()];
-                case "with": return [ParseWith()];
-                case "autoescape": return [ParseAutoescape()];
-                case "call": return [ParseCallBlock()];
-                case "filter": return [ParseFilterBlock()];
+                case "for": return ParseFor();
+                case "if": return ParseIf();
+                case "block": return ParseBlock();
+                case "extends": Next(); return new ExtendsStmt(token.Line, ParseExpression());
+                case "print": return ParsePrint();
+                case "macro": return ParseMacro();
+                case "include": return ParseInclude();
+                case "from": return ParseFrom();
+                case "import": return ParseImport();
+                case "set": return ParseSet();
+                case "with": return ParseWith();
+                case "autoescape": return ParseAutoescape();
+                case "call": return ParseCallBlock();
+                case "filter": return ParseFilterBlock();
                 case "do" when _extensions.HasFlag(JinjaExtensions.Do):
                     Next();
-                    return [new ExprStmt(token.Line, ParseTuple())];
+                    return new ExprStmt(token.Line, ParseTuple());
                 case "break" or "continue" when _extensions.HasFlag(JinjaExtensions.LoopControls):
                     Next();
-                    return [new LoopControlStmt(token.Line, token.Value == "break")];
+                    return new LoopControlStmt(token.Line, token.Value == "break");
                 case "generation" when _extensions.HasFlag(JinjaExtensions.Generation):
-                    return [ParseGeneration()];
+                    return ParseGeneration();
             }
             _tagStack.RemoveAt(_tagStack.Count - 1);
             pop = false;
@@ -288,17 +356,17 @@ internal sealed class Parser
     private ForStmt ParseFor()
     {
         int line = Expect("name:for").Line;
-        var target = ParseAssignTarget(extraEndRules: ["name:in"]);
+        var target = ParseAssignTarget(extraEndRules: UntilIn);
         Expect("name:in");
-        var iter = ParseTuple(withCondExpr: false, extraEndRules: ["name:recursive"]);
+        var iter = ParseTuple(withCondExpr: false, extraEndRules: UntilRecursive);
         Expr? test = null;
         if (SkipIf("name:if"))
         {
             test = ParseExpression();
         }
         bool recursive = SkipIf("name:recursive");
-        var body = ParseStatements(["name:endfor", "name:else"]);
-        List<Stmt> otherwise = Next().Value == "endfor" ? new() : ParseStatements(["name:endfor"], true);
+        var body = ParseStatements(UntilEndforElse);
+        List<Stmt> otherwise = Next().Value == "endfor" ? new() : ParseStatements(UntilEndfor, true);
         return new ForStmt(line, target, iter, body, otherwise, test, recursive);
     }
 
@@ -306,7 +374,7 @@ internal sealed class Parser
     {
         int line = Expect("name:if").Line;
         var test = ParseTuple(withCondExpr: false);
-        var body = ParseStatements(["name:elif", "name:else", "name:endif"]);
+        var body = ParseStatements(UntilElifElseEndif);
         var result = new IfStmt(line, test, body, new(), new());
         while (true)
         {
@@ -315,13 +383,13 @@ internal sealed class Parser
             {
                 int l = Current.Line;
                 var t = ParseTuple(withCondExpr: false);
-                var b = ParseStatements(["name:elif", "name:else", "name:endif"]);
+                var b = ParseStatements(UntilElifElseEndif);
                 result.Elifs.Add(new IfStmt(l, t, b, new(), new()));
                 continue;
             }
             if (token.IsName("else"))
             {
-                result.Otherwise = ParseStatements(["name:endif"], true);
+                result.Otherwise = ParseStatements(UntilEndif, true);
             }
             break;
         }
@@ -338,7 +406,7 @@ internal sealed class Parser
         {
             throw Fail("Block names in Jinja have to be valid Python identifiers and may not contain hyphens, use an underscore instead.");
         }
-        var body = ParseStatements(["name:endblock"], true);
+        var body = ParseStatements(UntilEndblock, true);
         if (required && !body.All(s => s is OutputStmt o && o.Parts.All(p => p is DataExpr d && d.Text.Length > 0 && string.IsNullOrWhiteSpace(d.Text))))
         {
             throw Fail("Required blocks can only contain comments or whitespace");
@@ -485,7 +553,7 @@ internal sealed class Parser
         int line = Next().Line;
         string name = ParseNameTarget();
         var (args, defaults) = ParseSignature();
-        var body = ParseStatements(["name:endmacro"], true);
+        var body = ParseStatements(UntilEndmacro, true);
         return new MacroStmt(line, name, args, defaults, body);
     }
 
@@ -498,7 +566,7 @@ internal sealed class Parser
         {
             throw Fail("expected call", line);
         }
-        var body = ParseStatements(["name:endcall"], true);
+        var body = ParseStatements(UntilEndcall, true);
         return new CallBlockStmt(line, callExpr, args, defaults, body);
     }
 
@@ -513,7 +581,7 @@ internal sealed class Parser
     private CallBlockStmt ParseGeneration()
     {
         int line = Next().Line;
-        var body = ParseStatements(["name:endgeneration"], true);
+        var body = ParseStatements(UntilEndgeneration, true);
         var call = new CallExpr(line, new ConstExpr(line, GenerationSupport), CallArgs.None);
         return new CallBlockStmt(line, call, [], [], body);
     }
@@ -522,7 +590,7 @@ internal sealed class Parser
     {
         int line = Next().Line;
         var filter = (FilterExpr)ParseFilter(null, startInline: true)!;
-        var body = ParseStatements(["name:endfilter"], true);
+        var body = ParseStatements(UntilEndfilter, true);
         return new FilterBlockStmt(line, filter, body);
     }
 
@@ -535,7 +603,7 @@ internal sealed class Parser
             return new AssignStmt(line, target, ParseTuple());
         }
         var filter = ParseFilter(null) as FilterExpr;
-        var body = ParseStatements(["name:endset"], true);
+        var body = ParseStatements(UntilEndset, true);
         return new AssignBlockStmt(line, target, filter, body);
     }
 
@@ -554,7 +622,7 @@ internal sealed class Parser
             Expect("=");
             values.Add(ParseExpression());
         }
-        var body = ParseStatements(["name:endwith"], true);
+        var body = ParseStatements(UntilEndwith, true);
         return new WithStmt(line, targets, values, body);
     }
 
@@ -562,7 +630,7 @@ internal sealed class Parser
     {
         int line = Next().Line;
         var value = ParseExpression();
-        var body = ParseStatements(["name:endautoescape"], true);
+        var body = ParseStatements(UntilEndautoescape, true);
         return new AutoescapeStmt(line, value, body);
     }
 
@@ -679,23 +747,23 @@ internal sealed class Parser
     {
         int line = Current.Line;
         var expr = ParseMath1();
-        var ops = new List<KeyValuePair<string, Expr>>();
+        List<KeyValuePair<string, Expr>>? ops = null;
         while (true)
         {
-            if (Current.Type == TokenType.Operator && CompareOps.Contains(Current.Value))
+            if (Current.Type == TokenType.Operator && Current.Value is "==" or "!=" or "<" or "<=" or ">" or ">=")
             {
                 string op = Next().Value;
-                ops.Add(new(op, ParseMath1()));
+                (ops ??= new()).Add(new(op, ParseMath1()));
             }
             else if (SkipIf("name:in"))
             {
-                ops.Add(new("in", ParseMath1()));
+                (ops ??= new()).Add(new("in", ParseMath1()));
             }
             else if (Current.IsName("not") && Look.IsName("in"))
             {
                 Next();
                 Next();
-                ops.Add(new("notin", ParseMath1()));
+                (ops ??= new()).Add(new("notin", ParseMath1()));
             }
             else
             {
@@ -703,7 +771,7 @@ internal sealed class Parser
             }
             line = Current.Line;
         }
-        return ops.Count == 0 ? expr : new CompareExpr(line, expr, ops);
+        return ops is null ? expr : new CompareExpr(line, expr, ops);
     }
 
     private Expr ParseMath1()
@@ -722,12 +790,17 @@ internal sealed class Parser
     private Expr ParseConcat()
     {
         int line = Current.Line;
-        var args = new List<Expr> { ParseMath2() };
+        var first = ParseMath2();
+        if (!Current.IsOp("~"))
+        {
+            return first;
+        }
+        var args = new List<Expr> { first };
         while (SkipIf("~"))
         {
             args.Add(ParseMath2());
         }
-        return args.Count == 1 ? args[0] : new ConcatExpr(line, args);
+        return new ConcatExpr(line, args);
     }
 
     private Expr ParseMath2()
@@ -853,39 +926,34 @@ internal sealed class Parser
     private Expr ParseTuple(bool simplified = false, bool withCondExpr = true, string[]? extraEndRules = null, bool explicitParentheses = false)
     {
         int line = Current.Line;
-        var args = new List<Expr>();
-        bool isTuple = false;
+        if (IsTupleEnd(extraEndRules))
+        {
+            if (!explicitParentheses)
+            {
+                throw Fail($"Expected an expression, got '{Current.Describe()}'");
+            }
+            return new TupleExpr(line, new List<Expr>());
+        }
+        var first = simplified ? ParsePrimary() : ParseExpression(withCondExpr);
+        if (!Current.IsOp(","))
+        {
+            return first;
+        }
+        var args = new List<Expr> { first };
+        line = Current.Line;
         while (true)
         {
-            if (args.Count > 0)
-            {
-                Expect(",");
-            }
+            Expect(",");
             if (IsTupleEnd(extraEndRules))
             {
                 break;
             }
             args.Add(simplified ? ParsePrimary() : ParseExpression(withCondExpr));
-            if (Current.IsOp(","))
-            {
-                isTuple = true;
-            }
-            else
+            if (!Current.IsOp(","))
             {
                 break;
             }
             line = Current.Line;
-        }
-        if (!isTuple)
-        {
-            if (args.Count > 0)
-            {
-                return args[0];
-            }
-            if (!explicitParentheses)
-            {
-                throw Fail($"Expected an expression, got '{Current.Describe()}'");
-            }
         }
         return new TupleExpr(line, args);
     }
@@ -1116,7 +1184,7 @@ internal sealed class Parser
                 Next();
                 name += "." + Expect("name").Value;
             }
-            var args = Current.IsOp("(") ? ParseCallArgs() : new CallArgs();
+            var args = Current.IsOp("(") ? ParseCallArgs() : CallArgs.Empty;
             node = new FilterExpr(token.Line, node, name, args);
             startInline = false;
         }
@@ -1157,7 +1225,7 @@ internal sealed class Parser
         }
         else
         {
-            args = new CallArgs();
+            args = CallArgs.Empty;
         }
         Expr result = new TestExpr(token.Line, node, name, args);
         return negated ? new NotExpr(token.Line, result) : result;

@@ -481,6 +481,10 @@ def for_(c):
     c("nested-loop-else", "{% for a in [1, 2] %}{% for b in [] %}{% else %}{{ a }}{% endfor %}{% endfor %}")
     c("loop-changed-no-args", "{% for x in [1, 2] %}{{ loop.changed() }}{% endfor %}")
     c("loop-depth-recursive-nested", "{% for x in [[1]] recursive %}{% if x is iterable %}{{ loop(x) }}{% else %}{{ loop.depth0 }}{% endif %}{% endfor %}")
+    c("loop-used-only-in-nested-macro", "{% for i in 'ab' %}{% macro m() %}{{ loop.index }}{% endmacro %}{{ m() }}{% endfor %}")
+    c("loop-mentioned-only-in-nested-block", "{% for i in [1] %}{% block b %}[{{ loop is defined }}]{% endblock %}{% endfor %}")
+    c("loop-mentioned-only-in-else", "{% for i in [] %}{% else %}{{ loop is defined }}{% endfor %}")
+    c("loop-inner-and-outer", "{% for a in 'xy' %}{% for b in '12' %}{{ loop.index }}{{ a }}{{ b }} {% endfor %}{{ loop.index }};{% endfor %}")
 
 
 def if_(c):
@@ -643,6 +647,10 @@ def call(c):
     c("call-kwargs-macro", "{% macro m() %}{{ kwargs }}{{ caller() }}{% endmacro %}{% call m(x=1) %}b{% endcall %}")
     c("call-in-loop-index", "{% macro m() %}{{ caller() }}{% endmacro %}{% for x in 'ab' %}{% call m() %}{{ loop.index }}{% endcall %}{% endfor %}")
     c("call-caller-varargs", "{% macro m() %}{{ caller(1, 2, 3) }}{% endmacro %}{% call(a) m() %}{{ a }}{{ varargs }}{% endcall %}")
+    c("caller-used-in-nested-loop", "{% macro m() %}{% for i in [1, 2] %}{{ caller() }}{% endfor %}{% endmacro %}{% call m() %}x{% endcall %}")
+    c("call-block-kwargs", "{% macro m() %}{{ caller(a=1) }}{% endmacro %}{% call m() %}{{ kwargs }}{% endcall %}")
+    c("varargs-used-in-nested-if-loop", "{% macro m() %}{% if true %}{% for a in varargs %}{{ a }}{% endfor %}{% endif %}{% endmacro %}{{ m(1, 2, 3) }}")
+    c("varargs-as-argument-name", "{% macro m(varargs) %}{{ varargs }}{% endmacro %}{{ m(5) }}")
 
 
 def filter_block(c):
@@ -679,6 +687,8 @@ def inheritance(c):
     c("super", "{% extends 'base' %}{% block title %}[{{ super() }}]{% endblock %}", templates={"base": base})
     c("super-twice", "{% extends 'base' %}{% block title %}{{ super() }}{{ super() }}{% endblock %}", templates={"base": base})
     c("child-text-dropped", "{% extends 'base' %}ignored text {{ 1 }}{% block body %}C{% endblock %}more", templates={"base": base})
+    c("extends-inside-if-drops-text", "{% if true %}{% extends 'base' %}{% endif %}{% block body %}C{% endblock %}out", templates={"base": base})
+    c("extends-inside-block-drops-text", "{% block title %}{% extends 'base' %}{% endblock %}out", templates={"base": base}, expect_error="TemplateRuntimeError")
     c("child-sets-reach-parent",
       "{% extends 'b' %}{% set who = 'kid' %}ignored{% block a %}A:{{ who }}{% endblock %}",
       templates={"b": "[{{ who }}]{% block a %}{% endblock %}"})

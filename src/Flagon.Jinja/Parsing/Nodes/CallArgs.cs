@@ -6,6 +6,9 @@ internal sealed class CallArgs
     /// <summary>No arguments.</summary>
     public static CallArgs None => new();
 
+    /// <summary>One shared instance for the many filters and tests written without arguments; never modified.</summary>
+    public static readonly CallArgs Empty = new();
+
     public List<Expr> Args { get; } = new();
     public List<KeyValuePair<string, Expr>> Kwargs { get; } = new();
     public Expr? DynArgs { get; set; }

@@ -7,4 +7,7 @@ internal sealed class CallBlockStmt(int line, CallExpr call, List<string> args, 
     public List<string> Args { get; } = args;
     public List<Expr> Defaults { get; } = defaults;
     public List<Stmt> Body { get; } = body;
+
+    /// <summary>The special names its body mention; filled by the compiler's analysis pass.</summary>
+    public SpecialNames Mentions { get; set; }
 }

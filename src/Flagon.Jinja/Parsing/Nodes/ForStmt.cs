@@ -9,4 +9,7 @@ internal sealed class ForStmt(int line, Expr target, Expr iter, List<Stmt> body,
     public List<Stmt> Otherwise { get; } = otherwise;
     public Expr? Test { get; } = test;
     public bool Recursive { get; } = recursive;
+
+    /// <summary>The special names its body and test mention; filled by the compiler's analysis pass.</summary>
+    public SpecialNames Mentions { get; set; }
 }
