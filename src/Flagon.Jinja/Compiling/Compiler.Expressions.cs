@@ -129,6 +129,14 @@ internal sealed partial class Compiler
                         bool binAe = c.Ae;
                         return (rc, f) => sandbox.CallBinop(rc.Eval(binAe), op, left(rc, f), right(rc, f));
                     }
+                    if (op == "%" && be.Left is ConstExpr { Value: string format })
+                    {
+                        // A constant format string is parsed once; Ops.Binary's Undefined and data rules kept.
+                        var formatter = PercentFormatter.Parse(format);
+                        return (rc, f) => right(rc, f) is var b && b is Undefined
+                            ? formatter.Format(new PyTuple(b), false)
+                            : formatter.Format(ObjectAdapter.Normalize(b), false);
+                    }
                     if (op == "+")
                     {
                         return (rc, f) =>
@@ -360,6 +368,11 @@ internal sealed partial class Compiler
             string missing = node.Name;
             return (rc, f) => throw new TemplateRuntimeError($"No filter named '{missing}' found.");
         }
+        if (ReferenceEquals(fn, Library.BuiltinFilters.FormatFilter) && node.Target is ConstExpr { Value: string format }
+            && BoundFormat(format, node.Args, c) is { } bound)
+        {
+            return bound;
+        }
         var planned = Planned(fn, node.Args, target, c);
         if (planned is not null)
         {
@@ -371,6 +384,40 @@ internal sealed partial class Compiler
             var (pos, kw) = args(rc, f, target(rc, f), true);
             return fn.Call(rc.Eval(ae), pos, kw);
         };
+    }
+
+    /// <summary>
+    /// <c>"constant"|format(positional args)</c> with the built-in filter: the format string is parsed
+    /// once here, and each call applies it (same arguments, results and errors as the filter).
+    /// </summary>
+    private ExprFn? BoundFormat(string format, CallArgs args, C c)
+    {
+        if (args.DynArgs is not null || args.DynKwargs is not null || args.Kwargs.Count > 0)
+        {
+            return null;
+        }
+        var formatter = PercentFormatter.Parse(format);
+        var items = args.Args.Select(a => Expression(a, c)).ToArray();
+        switch (items.Length)
+        {
+            case 0:
+                return (rc, f) => formatter.Format(new PyTuple([]), false);
+            case 1:
+                {
+                    var single = items[0];
+                    return (rc, f) => formatter.Format(Library.BuiltinFilters.FormatArgs(single(rc, f)), false);
+                }
+            default:
+                return (rc, f) =>
+                {
+                    var values = new object?[items.Length];
+                    for (int i = 0; i < items.Length; i++)
+                    {
+                        values[i] = items[i](rc, f);
+                    }
+                    return formatter.Format(new PyTuple(values), false);
+                };
+        }
     }
 
     /// <summary>

@@ -150,6 +150,10 @@ public static class PyFloat
         return TryFormatFixedFast(abs, precision, buffer, out int written) ? new string(buffer[..written]) : null;
     }
 
+    /// <summary>The fast path of <see cref="AppendFixed"/> (no alternate form) into a buffer of at least 40 characters; false when it does not apply.</summary>
+    internal static bool TryFormatFixed(double abs, int precision, Span<char> buffer, out int written) =>
+        TryFormatFixedFast(abs, precision, buffer, out written);
+
     private static bool TryFormatFixedFast(double abs, int precision, Span<char> buffer, out int written)
     {
         written = 0;
