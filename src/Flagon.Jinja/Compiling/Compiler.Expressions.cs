@@ -437,6 +437,11 @@ internal sealed partial class Compiler
         {
             return null;
         }
+        if (fn.IsUnary && args.Args.Count == 0 && args.Kwargs.Count == 0)
+        {
+            // value|upper and the like: the delegate called with the value, no argument array.
+            return (rc, f) => fn.InvokeUnary(target(rc, f));
+        }
         var sources = args.Args.Concat(args.Kwargs.Select(k => k.Value)).ToArray();
         var fns = new List<(int Param, ExprFn Fn)>();
         for (int k = 0; k < sources.Length; k++)
