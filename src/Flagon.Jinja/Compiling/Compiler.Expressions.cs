@@ -392,20 +392,47 @@ internal sealed partial class Compiler
     /// </summary>
     private ExprFn? BoundFormat(string format, CallArgs args, C c)
     {
-        if (args.DynArgs is not null || args.DynKwargs is not null || args.Kwargs.Count > 0)
+        if (BoundFormatArgs(args, c) is not { } arguments)
         {
             return null;
         }
         var formatter = PercentFormatter.Parse(format);
+        return (rc, f) => formatter.Format(arguments(rc, f), false);
+    }
+
+    /// <summary>
+    /// <see cref="BoundFormat"/> as an output part: the formatted text goes straight to the writer
+    /// (escaped under autoescape, as the filter's plain string would be) without a result string.
+    /// </summary>
+    private Action<RenderContext, Frame>? BoundFormatWriter(Expr part, C c)
+    {
+        if (part is not FilterExpr { Name: "format", Target: ConstExpr { Value: string format } } node
+            || !_env.Filters.TryGet("format", out var fn) || !ReferenceEquals(fn, Library.BuiltinFilters.FormatFilter)
+            || BoundFormatArgs(node.Args, c) is not { } arguments)
+        {
+            return null;
+        }
+        var formatter = PercentFormatter.Parse(format);
+        bool ae = c.Ae;
+        return (rc, f) => formatter.Write(rc.Writer, arguments(rc, f), ae);
+    }
+
+    /// <summary>The argument of <c>%</c> that the <c>format</c> filter builds from positional arguments; null for other shapes.</summary>
+    private ExprFn? BoundFormatArgs(CallArgs args, C c)
+    {
+        if (args.DynArgs is not null || args.DynKwargs is not null || args.Kwargs.Count > 0)
+        {
+            return null;
+        }
         var items = args.Args.Select(a => Expression(a, c)).ToArray();
         switch (items.Length)
         {
             case 0:
-                return (rc, f) => formatter.Format(new PyTuple([]), false);
+                return (rc, f) => new PyTuple([]);
             case 1:
                 {
                     var single = items[0];
-                    return (rc, f) => formatter.Format(Library.BuiltinFilters.FormatArgs(single(rc, f)), false);
+                    return (rc, f) => Library.BuiltinFilters.FormatArgs(single(rc, f));
                 }
             default:
                 return (rc, f) =>
@@ -415,7 +442,7 @@ internal sealed partial class Compiler
                     {
                         values[i] = items[i](rc, f);
                     }
-                    return formatter.Format(new PyTuple(values), false);
+                    return new PyTuple(values);
                 };
         }
     }

@@ -451,6 +451,7 @@ internal sealed partial class Compiler
         // failing part's line in an error.
         var texts = new List<string?>();
         var exprs = new List<ExprFn?>();
+        var writers = new List<Action<RenderContext, Frame>?>();
         var lines = new List<int>();
         foreach (var p in o.Parts)
         {
@@ -473,15 +474,23 @@ internal sealed partial class Compiler
                 {
                     texts.Add(text);
                     exprs.Add(null);
+                    writers.Add(null);
                     lines.Add(p.Line);
                 }
                 continue;
             }
             texts.Add(null);
-            exprs.Add(Expression(p, c));
             lines.Add(p.Line);
+            if (BoundFormatWriter(p, c) is { } writer)
+            {
+                writers.Add(writer);
+                exprs.Add(null);
+                continue;
+            }
+            writers.Add(null);
+            exprs.Add(Expression(p, c));
         }
-        var body = OutputParts(texts.ToArray(), exprs.ToArray(), lines.ToArray(), c.Ae);
+        var body = OutputParts(texts.ToArray(), exprs.ToArray(), writers.Any(w => w is not null) ? writers.ToArray() : null, lines.ToArray(), c.Ae);
         if (check < 0)
         {
             return body;
@@ -490,7 +499,7 @@ internal sealed partial class Compiler
     }
 
     /// <summary>Writes an output statement's parts in order: constant text as is, expression values through <see cref="WriteValue"/>.</summary>
-    private StmtFn OutputParts(string?[] texts, ExprFn?[] exprs, int[] lines, bool ae)
+    private StmtFn OutputParts(string?[] texts, ExprFn?[] exprs, Action<RenderContext, Frame>?[]? writers, int[] lines, bool ae)
     {
         string? name = _name;
         switch (texts.Length)
@@ -514,6 +523,10 @@ internal sealed partial class Compiler
                     if (texts[i] is { } text)
                     {
                         rc.Writer.Write(text);
+                    }
+                    else if (writers?[i] is { } write)
+                    {
+                        write(rc, f);
                     }
                     else
                     {

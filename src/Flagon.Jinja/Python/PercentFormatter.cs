@@ -247,6 +247,44 @@ internal sealed class PercentFormatter
     /// </summary>
     public string Format(object? args, bool escape)
     {
+        var sb = Build(args, escape);
+        string result = sb.ToString();
+        Release(sb);
+        return result;
+    }
+
+    /// <summary>
+    /// <c>format % args</c> written to <paramref name="writer"/> without the result string, escaped when
+    /// <paramref name="escapeOutput"/> (a plain format's result in autoescaped output); errors as <see cref="Format"/>.
+    /// </summary>
+    public void Write(TextWriter writer, object? args, bool escapeOutput)
+    {
+        var sb = Build(args, escape: false);
+        foreach (var chunk in sb.GetChunks())
+        {
+            if (escapeOutput)
+            {
+                Markup.WriteEscaped(writer, chunk.Span);
+            }
+            else
+            {
+                writer.Write(chunk.Span);
+            }
+        }
+        Release(sb);
+    }
+
+    private static void Release(StringBuilder sb)
+    {
+        if (sb.Capacity <= 1024)
+        {
+            t_builder = sb;
+        }
+    }
+
+    /// <summary>Formats into the thread's builder (taken from it until <see cref="Release"/>).</summary>
+    private StringBuilder Build(object? args, bool escape)
+    {
         // Mirrors CPython's formatter state: a tuple is consumed item by item, any other argument once.
         PyTuple? tuple = args as PyTuple;
         object? current = args;
@@ -332,12 +370,7 @@ internal sealed class PercentFormatter
         {
             throw PythonError.TypeError("not all arguments converted during string formatting");
         }
-        string result = sb.ToString();
-        if (sb.Capacity <= 1024)
-        {
-            t_builder = sb;
-        }
-        return result;
+        return sb;
     }
 
     private static void AppendConversion(StringBuilder sb, Spec spec, object? arg, int width, bool left, int precision, bool escape)

@@ -76,17 +76,33 @@ public sealed class Markup : IEquatable<Markup>
     /// <summary>Writes <paramref name="text"/> escaped to <paramref name="writer"/> without building a new string.</summary>
     public static void WriteEscaped(TextWriter writer, string text)
     {
-        var span = text.AsSpan();
-        int next = span.IndexOfAny(Special);
+        int next = text.AsSpan().IndexOfAny(Special);
         if (next < 0)
         {
             writer.Write(text);
             return;
         }
-        if (text.Length <= 256)
+        WriteEscaped(writer, text, next);
+    }
+
+    /// <summary>Writes <paramref name="text"/> escaped to <paramref name="writer"/>.</summary>
+    internal static void WriteEscaped(TextWriter writer, ReadOnlySpan<char> text)
+    {
+        int next = text.IndexOfAny(Special);
+        if (next < 0)
+        {
+            writer.Write(text);
+            return;
+        }
+        WriteEscaped(writer, text, next);
+    }
+
+    private static void WriteEscaped(TextWriter writer, ReadOnlySpan<char> span, int next)
+    {
+        if (span.Length <= 256)
         {
             // Short text (names, table cells): escaped into a stack buffer, one write (5 chars per input char at most).
-            Span<char> buffer = stackalloc char[text.Length * 5];
+            Span<char> buffer = stackalloc char[span.Length * 5];
             int written = 0;
             while (true)
             {

@@ -167,6 +167,22 @@ public class BoundPercentFormatTests
     }
 
     [Fact]
+    public void Written_straight_to_output_escaped_under_autoescape()
+    {
+        var vars = new Dictionary<string, object?> { ["x"] = "<a & 'b'>", ["m"] = new Markup("<i>") };
+        Assert.Equal("[&lt;a &amp; &#39;b&#39;&gt;] [&lt;i&gt;] 1.50&amp;", TestUtil.Render(
+            "[{{ '%s'|format(x) }}] [{{ '%s'|format(m) }}] {{ '%.2f&'|format(1.5) }}", vars, e => e.Autoescape = true));
+        Assert.Equal("[<a & 'b'>] [<i>] 1.50&", TestUtil.Render(
+            "[{{ '%s'|format(x) }}] [{{ '%s'|format(m) }}] {{ '%.2f&'|format(1.5) }}", vars));
+        // Inside a larger expression the filter's value is a plain string as before.
+        Assert.Equal("&lt;A&gt;|1", TestUtil.Render("{{ '%s'|format(x)|upper|truncate(3, true, '', 0) }}|{{ '%d'|format(2)|length }}",
+            new Dictionary<string, object?> { ["x"] = "<a>" }, e => e.Autoescape = true));
+        var env = new JinjaEnvironment { Loader = new Loaders.DictLoader(new Dictionary<string, string> { ["t.html"] = "{{ 1 }}\n{{ '%d'|format(x) }}" }) };
+        var error = Assert.Throws<PythonError>(() => env.GetTemplate("t.html").Render(new { x = "s" }));
+        Assert.Equal(("%d format: a real number is required, not str", 2, "t.html"), (error.BareMessage, error.LineNumber, error.TemplateName));
+    }
+
+    [Fact]
     public void Undefined_and_dotnet_arguments()
     {
         Assert.Equal("", TestUtil.Render("{{ '%s' % missing }}"));
