@@ -160,6 +160,14 @@ internal sealed partial class Compiler
                         bool binAe = c.Ae;
                         return (rc, f) => sandbox.CallBinop(rc.Eval(binAe), op, left(rc, f), right(rc, f));
                     }
+                    if (op == "%" && be.Left is ConstExpr { Value: string format })
+                    {
+                        // A constant format string is parsed once; Ops.Binary's Undefined and data rules kept.
+                        var formatter = PercentFormatter.Parse(format);
+                        return (rc, f) => right(rc, f) is var b && b is Undefined
+                            ? formatter.Format(new PyTuple(b), false)
+                            : formatter.Format(ObjectAdapter.Normalize(b), false);
+                    }
                     if (op == "+")
                     {
                         return (rc, f) =>
@@ -392,6 +400,11 @@ internal sealed partial class Compiler
             string missing = node.Name;
             return (rc, f) => throw new TemplateRuntimeError($"No filter named '{missing}' found.");
         }
+        if (ReferenceEquals(fn, Library.BuiltinFilters.FormatFilter) && node.Target is ConstExpr { Value: string format }
+            && BoundFormat(format, node.Args, c) is { } bound)
+        {
+            return bound;
+        }
         var planned = Planned(fn, node.Args, target, c);
         if (planned is not null)
         {
@@ -403,6 +416,67 @@ internal sealed partial class Compiler
             var (pos, kw) = args(rc, f, target(rc, f), true);
             return fn.Call(rc.Eval(ae), pos, kw);
         };
+    }
+
+    /// <summary>
+    /// <c>"constant"|format(positional args)</c> with the built-in filter: the format string is parsed
+    /// once here, and each call applies it (same arguments, results and errors as the filter).
+    /// </summary>
+    private ExprFn? BoundFormat(string format, CallArgs args, C c)
+    {
+        if (BoundFormatArgs(args, c) is not { } arguments)
+        {
+            return null;
+        }
+        var formatter = PercentFormatter.Parse(format);
+        return (rc, f) => formatter.Format(arguments(rc, f), false);
+    }
+
+    /// <summary>
+    /// <see cref="BoundFormat"/> as an output part: the formatted text goes straight to the writer
+    /// (escaped under autoescape, as the filter's plain string would be) without a result string.
+    /// </summary>
+    private Action<RenderContext, Frame>? BoundFormatWriter(Expr part, C c)
+    {
+        if (part is not FilterExpr { Name: "format", Target: ConstExpr { Value: string format } } node
+            || !_env.Filters.TryGet("format", out var fn) || !ReferenceEquals(fn, Library.BuiltinFilters.FormatFilter)
+            || BoundFormatArgs(node.Args, c) is not { } arguments)
+        {
+            return null;
+        }
+        var formatter = PercentFormatter.Parse(format);
+        bool ae = c.Ae;
+        return (rc, f) => formatter.Write(rc.Writer, arguments(rc, f), ae);
+    }
+
+    /// <summary>The argument of <c>%</c> that the <c>format</c> filter builds from positional arguments; null for other shapes.</summary>
+    private ExprFn? BoundFormatArgs(CallArgs args, C c)
+    {
+        if (args.DynArgs is not null || args.DynKwargs is not null || args.Kwargs.Count > 0)
+        {
+            return null;
+        }
+        var items = args.Args.Select(a => Expression(a, c)).ToArray();
+        switch (items.Length)
+        {
+            case 0:
+                return (rc, f) => new PyTuple([]);
+            case 1:
+                {
+                    var single = items[0];
+                    return (rc, f) => Library.BuiltinFilters.FormatArgs(single(rc, f));
+                }
+            default:
+                return (rc, f) =>
+                {
+                    var values = new object?[items.Length];
+                    for (int i = 0; i < items.Length; i++)
+                    {
+                        values[i] = items[i](rc, f);
+                    }
+                    return new PyTuple(values);
+                };
+        }
     }
 
     /// <summary>
@@ -430,6 +504,11 @@ internal sealed partial class Compiler
         if (plan is null)
         {
             return null;
+        }
+        if (fn.IsUnary && args.Args.Count == 0 && args.Kwargs.Count == 0)
+        {
+            // value|upper and the like: the delegate called with the value, no argument array.
+            return (rc, f) => fn.InvokeUnary(target(rc, f));
         }
         int count = args.Args.Count + args.Kwargs.Count;
         var rest = new (int Param, ExprFn Fn)[count];

@@ -420,61 +420,106 @@ internal sealed partial class Compiler
     private StmtFn Output(OutputStmt o, C c)
     {
         int check = OutputCheckDepth(c);
-        var parts = new List<StmtFn>();
-        string? name = _name;
+        // Adjacent constant text (template data and folded constants) is merged into one string;
+        // expression parts are written by one delegate for the whole statement, which names the
+        // failing part's line in an error.
+        var texts = new List<string?>();
+        var exprs = new List<ExprFn?>();
+        var writers = new List<Action<RenderContext, Frame>?>();
+        var lines = new List<int>();
         foreach (var p in o.Parts)
         {
+            string? text = null;
             if (p is DataExpr d)
             {
-                string text = d.Text;
-                parts.Add((rc, f) =>
+                text = d.Text;
+            }
+            else if (TryFold(p, c) is string constant)
+            {
+                text = c.Ae ? Markup.EscapeText(constant) : constant;
+            }
+            if (text is not null)
+            {
+                if (texts.Count > 0 && texts[^1] is { } previous)
                 {
-                    rc.Writer.Write(text);
-                    return Flow.Normal;
-                });
+                    texts[^1] = previous + text;
+                }
+                else
+                {
+                    texts.Add(text);
+                    exprs.Add(null);
+                    writers.Add(null);
+                    lines.Add(p.Line);
+                }
                 continue;
             }
-            var folded = TryFold(p, c);
-            if (folded is string constant)
+            texts.Add(null);
+            lines.Add(p.Line);
+            if (BoundFormatWriter(p, c) is { } writer)
             {
-                string text = c.Ae ? Markup.EscapeText(constant) : constant;
-                parts.Add((rc, f) =>
-                {
-                    rc.Writer.Write(text);
-                    return Flow.Normal;
-                });
+                writers.Add(writer);
+                exprs.Add(null);
                 continue;
             }
-            var e = Expression(p, c);
-            bool ae = c.Ae;
-            int line = p.Line;
-            parts.Add((rc, f) =>
-            {
-                object? v;
-                try
-                {
-                    v = e(rc, f);
-                    WriteValue(rc, v, ae);
-                }
-                catch (TemplateError ex) when (ex.LineNumber is null)
-                {
-                    ex.LineNumber = line;
-                    ex.TemplateName ??= name;
-                    throw;
-                }
-                catch (Exception ex) when (ex is not TemplateError and not OperationCanceledException)
-                {
-                    throw Wrap(ex, line, name);
-                }
-                return Flow.Normal;
-            });
+            writers.Add(null);
+            exprs.Add(Expression(p, c));
         }
-        var body = Seq(parts);
+        var body = OutputParts(texts.ToArray(), exprs.ToArray(), writers.Any(w => w is not null) ? writers.ToArray() : null, lines.ToArray(), c.Ae);
         if (check < 0)
         {
             return body;
         }
         return (rc, f) => f.Up(check).Slots[0] is not null ? Flow.Normal : body(rc, f);
+    }
+
+    /// <summary>Writes an output statement's parts in order: constant text as is, expression values through <see cref="WriteValue"/>.</summary>
+    private StmtFn OutputParts(string?[] texts, ExprFn?[] exprs, Action<RenderContext, Frame>?[]? writers, int[] lines, bool ae)
+    {
+        string? name = _name;
+        switch (texts.Length)
+        {
+            case 0:
+                return static (rc, f) => Flow.Normal;
+            case 1 when texts[0] is { } only:
+                return (rc, f) =>
+                {
+                    rc.Writer.Write(only);
+                    return Flow.Normal;
+                };
+        }
+        return (rc, f) =>
+        {
+            int i = 0;
+            try
+            {
+                for (; i < texts.Length; i++)
+                {
+                    if (texts[i] is { } text)
+                    {
+                        rc.Writer.Write(text);
+                    }
+                    else if (writers?[i] is { } write)
+                    {
+                        write(rc, f);
+                    }
+                    else
+                    {
+                        WriteValue(rc, exprs[i]!(rc, f), ae);
+                    }
+                }
+            }
+            catch (TemplateError ex) when (texts[i] is null && ex.LineNumber is null)
+            {
+                ex.LineNumber = lines[i];
+                ex.TemplateName ??= name;
+                throw;
+            }
+            catch (Exception ex) when (texts[i] is null && ex is not TemplateError and not OperationCanceledException)
+            {
+                throw Wrap(ex, lines[i], name);
+            }
+            return Flow.Normal;
+        };
     }
 
     private StmtFn If(IfStmt node, C c)

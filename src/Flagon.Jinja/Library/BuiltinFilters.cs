@@ -59,7 +59,7 @@ internal static partial class BuiltinFilters
         f.Add("reject", JinjaFunction.Raw("reject", (ctx, a, k) => Generator(() => SelectOrReject(ctx, a, k, false, false))));
         f.Add("selectattr", JinjaFunction.Raw("selectattr", (ctx, a, k) => Generator(() => SelectOrReject(ctx, a, k, true, true))));
         f.Add("rejectattr", JinjaFunction.Raw("rejectattr", (ctx, a, k) => Generator(() => SelectOrReject(ctx, a, k, false, true))));
-        f.Add("format", JinjaFunction.Raw("format", Format));
+        f.Add("format", FormatFilter);
         f["tojson"] = ToJson;
         f["indent"] = Indent;
         f["truncate"] = Truncate;
@@ -587,6 +587,14 @@ internal static partial class BuiltinFilters
         return seq.Where(x => test(getter(x)) == select);
     }
 
+    /// <summary>The built-in <c>format</c> filter; the compiler binds a constant format string once when it sees this one.</summary>
+    internal static readonly JinjaFunction FormatFilter = JinjaFunction.Raw("format", Format);
+
+    /// <summary>The argument the <c>format</c> filter applies <c>%</c> to for one positional argument.</summary>
+    internal static object? FormatArgs(object? single) => single is string or long or double or bool or null
+        ? single // value % x equals value % (x,) for a scalar x; saves the tuple per call
+        : new PyTuple(single);
+
     private static object Format(EvalContext ctx, object?[] a, IReadOnlyList<KeyValuePair<string, object?>>? k)
     {
         if (a.Length > 1 && k is { Count: > 0 })
@@ -595,9 +603,7 @@ internal static partial class BuiltinFilters
         }
         object? args = k is { Count: > 0 }
             ? new PyDict(k.Select(p => new KeyValuePair<object, object?>(p.Key, p.Value)))
-            : a.Length == 2 && a[1] is string or long or double or bool or null
-                ? a[1] // value % x equals value % (x,) for a scalar x; saves the tuple per call
-                : new PyTuple(a[1..]);
+            : a.Length == 2 ? FormatArgs(a[1]) : new PyTuple(a[1..]);
         return PercentFormat.Apply(a[0] is Markup ? a[0]! : Ops.Str(a[0]), args);
     }
 

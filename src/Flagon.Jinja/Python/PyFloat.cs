@@ -150,12 +150,20 @@ public static class PyFloat
         return TryFormatFixedFast(abs, precision, buffer, out int written) ? new string(buffer[..written]) : null;
     }
 
+    /// <summary>The fast path of <see cref="AppendFixed"/> (no alternate form) into a buffer of at least 40 characters; false when it does not apply.</summary>
+    internal static bool TryFormatFixed(double abs, int precision, Span<char> buffer, out int written) =>
+        TryFormatFixedFast(abs, precision, buffer, out written);
+
     private static bool TryFormatFixedFast(double abs, int precision, Span<char> buffer, out int written)
     {
         written = 0;
         if (precision > 15 || !(abs < 1e15))
         {
             return false;
+        }
+        if (TryFormatFixedScaled(abs, precision, buffer, out written))
+        {
+            return true;
         }
         var (mantissa, rawExp) = Decompose(abs);
         // abs × 10^p = (mantissa × 5^p) × 2^(p + e2); with k = -(p + e2) > 0 it is a tie exactly when the
@@ -166,6 +174,61 @@ public static class PyFloat
             return false;
         }
         return abs.TryFormat(buffer, out written, FixedFormats[precision], CultureInfo.InvariantCulture);
+    }
+
+    private static readonly ulong[] PowersOf5 = Enumerable.Range(0, 16).Select(p => (ulong)BigInteger.Pow(5, p)).ToArray();
+
+    /// <summary>
+    /// round(abs × 10^p) half-even in 128-bit integers: abs × 10^p = mantissa × 5^p / 2^k exactly, so the
+    /// quotient and remainder of that shift give the correctly rounded digits (Python's), then the point is
+    /// placed. False when the value is an integer at this scale (k ≤ 0), too small for the shift or the
+    /// rounded digits do not fit 64 bits; the caller's other paths take those.
+    /// </summary>
+    private static bool TryFormatFixedScaled(double abs, int precision, Span<char> buffer, out int written)
+    {
+        written = 0;
+        var (mantissa, rawExp) = Decompose(abs);
+        int k = 1075 - rawExp - precision;
+        if (k <= 0 || k >= 128)
+        {
+            return false;
+        }
+        UInt128 n = (UInt128)(ulong)mantissa * PowersOf5[precision];
+        UInt128 q = n >> k;
+        UInt128 rem = n - (q << k);
+        UInt128 half = UInt128.One << (k - 1);
+        if (rem > half || (rem == half && (q & UInt128.One) != UInt128.Zero))
+        {
+            q++;
+        }
+        if (q > ulong.MaxValue)
+        {
+            return false;
+        }
+        Span<char> digits = stackalloc char[20];
+        ((ulong)q).TryFormat(digits, out int count, default, CultureInfo.InvariantCulture);
+        if (precision == 0)
+        {
+            digits[..count].CopyTo(buffer);
+            written = count;
+            return true;
+        }
+        int whole = count - precision;
+        if (whole <= 0)
+        {
+            // 0.00ddd: a zero, the point, zeros up to the digits.
+            buffer[0] = '0';
+            buffer[1] = '.';
+            buffer.Slice(2, -whole).Fill('0');
+            digits[..count].CopyTo(buffer[(2 - whole)..]);
+            written = 2 + precision;
+            return true;
+        }
+        digits[..whole].CopyTo(buffer);
+        buffer[whole] = '.';
+        digits[whole..count].CopyTo(buffer[(whole + 1)..]);
+        written = count + 1;
+        return true;
     }
 
     private static readonly string[] FixedFormats = Enumerable.Range(0, 16).Select(p => "F" + p.ToString(CultureInfo.InvariantCulture)).ToArray();

@@ -10,14 +10,35 @@ namespace Flagon.Jinja.Python;
 /// </summary>
 public static class PyStr
 {
-    private static bool IsAscii(string s) => !s.AsSpan().ContainsAnyExceptInRange('\0', '\u007f');
+    private static bool IsAscii(string s) => Ascii.IsValid(s);
+
+    /// <summary>ASCII case mapping with the vectorised <see cref="Ascii"/> helpers; the input itself when nothing changes.</summary>
+    private static string AsciiCase(string s, bool upper)
+    {
+        int first = upper ? s.AsSpan().IndexOfAnyInRange('a', 'z') : s.AsSpan().IndexOfAnyInRange('A', 'Z');
+        if (first < 0)
+        {
+            return s;
+        }
+        return string.Create(s.Length, (s, upper), static (span, state) =>
+        {
+            if (state.upper)
+            {
+                Ascii.ToUpper(state.s, span, out _);
+            }
+            else
+            {
+                Ascii.ToLower(state.s, span, out _);
+            }
+        });
+    }
 
     /// <summary><c>str.upper()</c> with full case mapping (<c>'ß'</c> → <c>'SS'</c>).</summary>
     public static string Upper(string s)
     {
         if (IsAscii(s))
         {
-            return s.ToUpperInvariant();
+            return AsciiCase(s, upper: true);
         }
         var sb = new StringBuilder(s.Length);
         for (int i = 0; i < s.Length;)
@@ -33,7 +54,7 @@ public static class PyStr
     {
         if (IsAscii(s))
         {
-            return s.ToLowerInvariant();
+            return AsciiCase(s, upper: false);
         }
         var cps = PyString.CodePoints(s);
         var sb = new StringBuilder(s.Length);

@@ -54,6 +54,41 @@ public sealed class JinjaFunction : IJinjaCallable
             ? Expression.Block(call, Expression.Constant(null, typeof(object)))
             : Expression.Convert(call, typeof(object));
         _invoke = Expression.Lambda<Func<object?[], object?>>(body, arr).Compile();
+        if (_params.Length == 1 && _params[0].Kind == Kind.Regular && _params[0].Type == typeof(object)
+            && target is Func<object?, object?> unary)
+        {
+            _unary = unary;
+        }
+    }
+
+    private readonly Func<object?, object?>? _unary;
+
+    /// <summary>Whether this is a delegate of one <c>object?</c> parameter returning a reference, callable by <see cref="InvokeUnary"/>.</summary>
+    internal bool IsUnary => _unary is not null;
+
+    /// <summary>
+    /// Calls a one-parameter function (<see cref="IsUnary"/>) with its argument: no argument array, no
+    /// conversion (the parameter takes any value), the same result normalisation and error wrapping as a call.
+    /// </summary>
+    internal object? InvokeUnary(object? value)
+    {
+        try
+        {
+            return ObjectAdapter.Normalize(_unary!(value));
+        }
+        catch (TemplateError)
+        {
+            throw;
+        }
+        catch (Exception e) when (e.InnerException is TemplateError inner)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
+            throw;
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or InsufficientExecutionStackException))
+        {
+            throw new TemplateRuntimeError($"{Name}() failed: {e.Message}", e);
+        }
     }
 
     /// <summary>The name used in error messages.</summary>

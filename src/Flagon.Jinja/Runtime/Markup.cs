@@ -76,27 +76,74 @@ public sealed class Markup : IEquatable<Markup>
     /// <summary>Writes <paramref name="text"/> escaped to <paramref name="writer"/> without building a new string.</summary>
     public static void WriteEscaped(TextWriter writer, string text)
     {
-        var span = text.AsSpan();
+        int next = text.AsSpan().IndexOfAny(Special);
+        if (next < 0)
+        {
+            writer.Write(text);
+            return;
+        }
+        WriteEscaped(writer, text, next);
+    }
+
+    /// <summary>Writes <paramref name="text"/> escaped to <paramref name="writer"/>.</summary>
+    internal static void WriteEscaped(TextWriter writer, ReadOnlySpan<char> text)
+    {
+        int next = text.IndexOfAny(Special);
+        if (next < 0)
+        {
+            writer.Write(text);
+            return;
+        }
+        WriteEscaped(writer, text, next);
+    }
+
+    private static void WriteEscaped(TextWriter writer, ReadOnlySpan<char> span, int next)
+    {
+        if (span.Length <= 256)
+        {
+            // Short text (names, table cells): escaped into a stack buffer, one write (5 chars per input char at most).
+            Span<char> buffer = stackalloc char[span.Length * 5];
+            int written = 0;
+            while (true)
+            {
+                span[..next].CopyTo(buffer[written..]);
+                written += next;
+                string entity = Entity(span[next]);
+                entity.CopyTo(buffer[written..]);
+                written += entity.Length;
+                span = span[(next + 1)..];
+                next = span.IndexOfAny(Special);
+                if (next < 0)
+                {
+                    span.CopyTo(buffer[written..]);
+                    written += span.Length;
+                    writer.Write(buffer[..written]);
+                    return;
+                }
+            }
+        }
         while (true)
         {
-            int next = span.IndexOfAny(Special);
+            writer.Write(span[..next]);
+            writer.Write(Entity(span[next]));
+            span = span[(next + 1)..];
+            next = span.IndexOfAny(Special);
             if (next < 0)
             {
                 writer.Write(span);
                 return;
             }
-            writer.Write(span[..next]);
-            writer.Write(span[next] switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&#34;",
-                _ => "&#39;",
-            });
-            span = span[(next + 1)..];
         }
     }
+
+    private static string Entity(char c) => c switch
+    {
+        '&' => "&amp;",
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '"' => "&#34;",
+        _ => "&#39;",
+    };
 
     /// <inheritdoc />
     public override string ToString() => Value;

@@ -125,6 +125,10 @@ internal static partial class Ops
 
     public static bool Compare(string op, object? a, object? b)
     {
+        if (a is long or double && b is long or double && TryCompareNumbers(op, a, b, out bool numeric))
+        {
+            return numeric;
+        }
         switch (op)
         {
             case "==": return Eq(a, b);
@@ -142,6 +146,67 @@ internal static partial class Ops
             ">" => PyOps.Greater(a, b),
             _ => PyOps.GreaterEqual(a, b),
         };
+    }
+
+    /// <summary>
+    /// Comparisons of two ints or floats without the general dispatch: IEEE comparisons are Python's
+    /// for floats (NaN compares false), and an int joins a float only when it converts exactly (|n| ≤ 2^53).
+    /// </summary>
+    private static bool TryCompareNumbers(string op, object a, object b, out bool result)
+    {
+        const long Exact = 1L << 53;
+        double x, y;
+        if (a is long la)
+        {
+            if (b is long lb)
+            {
+                result = op switch
+                {
+                    "<" => la < lb,
+                    "<=" => la <= lb,
+                    ">" => la > lb,
+                    ">=" => la >= lb,
+                    "==" => la == lb,
+                    "!=" => la != lb,
+                    _ => false,
+                };
+                return op is "<" or "<=" or ">" or ">=" or "==" or "!=";
+            }
+            if (la is < -Exact or > Exact)
+            {
+                result = false;
+                return false;
+            }
+            x = la;
+            y = (double)b;
+        }
+        else
+        {
+            x = (double)a;
+            if (b is long lb)
+            {
+                if (lb is < -Exact or > Exact)
+                {
+                    result = false;
+                    return false;
+                }
+                y = lb;
+            }
+            else
+            {
+                y = (double)b;
+            }
+        }
+        switch (op)
+        {
+            case "<": result = x < y; return true;
+            case "<=": result = x <= y; return true;
+            case ">": result = x > y; return true;
+            case ">=": result = x >= y; return true;
+            case "==": result = x == y; return true;
+            case "!=": result = x != y; return true;
+            default: result = false; return false;
+        }
     }
 
     /// <summary>Python ordering between two values for sorting (TypeError when they are not orderable).</summary>
