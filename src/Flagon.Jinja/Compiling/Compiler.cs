@@ -423,10 +423,12 @@ internal sealed partial class Compiler
         // Adjacent constant text (template data and folded constants) is merged into one string;
         // expression parts are written by one delegate for the whole statement, which names the
         // failing part's line in an error.
-        var texts = new List<string?>();
-        var exprs = new List<ExprFn?>();
-        var writers = new List<Action<RenderContext, Frame>?>();
-        var lines = new List<int>();
+        int count = o.Parts.Count;
+        var texts = new string?[count];
+        var exprs = new ExprFn?[count];
+        Action<RenderContext, Frame>?[]? writers = null;
+        var lines = new int[count];
+        int n = 0;
         foreach (var p in o.Parts)
         {
             string? text = null;
@@ -440,31 +442,36 @@ internal sealed partial class Compiler
             }
             if (text is not null)
             {
-                if (texts.Count > 0 && texts[^1] is { } previous)
+                if (n > 0 && texts[n - 1] is { } previous)
                 {
-                    texts[^1] = previous + text;
+                    texts[n - 1] = previous + text;
                 }
                 else
                 {
-                    texts.Add(text);
-                    exprs.Add(null);
-                    writers.Add(null);
-                    lines.Add(p.Line);
+                    texts[n] = text;
+                    lines[n++] = p.Line;
                 }
                 continue;
             }
-            texts.Add(null);
-            lines.Add(p.Line);
+            lines[n] = p.Line;
             if (BoundFormatWriter(p, c) is { } writer)
             {
-                writers.Add(writer);
-                exprs.Add(null);
+                (writers ??= new Action<RenderContext, Frame>?[count])[n++] = writer;
                 continue;
             }
-            writers.Add(null);
-            exprs.Add(Expression(p, c));
+            exprs[n++] = Expression(p, c);
         }
-        var body = OutputParts(texts.ToArray(), exprs.ToArray(), writers.Any(w => w is not null) ? writers.ToArray() : null, lines.ToArray(), c.Ae);
+        if (n < count)
+        {
+            Array.Resize(ref texts, n);
+            Array.Resize(ref exprs, n);
+            Array.Resize(ref lines, n);
+            if (writers is not null)
+            {
+                Array.Resize(ref writers, n);
+            }
+        }
+        var body = OutputParts(texts, exprs, writers, lines, c.Ae);
         if (check < 0)
         {
             return body;
