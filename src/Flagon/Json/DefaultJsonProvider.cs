@@ -21,6 +21,9 @@ public class DefaultJsonProvider : IJsonProvider
     public const int MaxDepth = 500;
 
     private static readonly ConcurrentDictionary<Type, Func<object, IEnumerable<KeyValuePair<object?, object?>>>?> _pairReaders = new();
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     private readonly FlagonApp? _app;
 
     /// <summary>Creates the provider; <paramref name="app"/> decides compactness through its debug flag.</summary>
@@ -51,11 +54,31 @@ public class DefaultJsonProvider : IJsonProvider
     public string Dumps(object? value) => Dumps(value, indent: null, itemSeparator: ", ", keySeparator: ": ");
 
     /// <summary>Serializes with explicit layout: <paramref name="indent"/> spaces per level (null for one line) and separators.</summary>
-    public string Dumps(object? value, int? indent, string itemSeparator, string keySeparator)
+    public string Dumps(object? value, int? indent, string itemSeparator, string keySeparator) => Serialize(value, indent, itemSeparator, keySeparator, newline: false);
+
+    private string Serialize(object? value, int? indent, string itemSeparator, string keySeparator, bool newline)
     {
-        var sb = new StringBuilder();
-        Write(sb, value, indent, indent is null ? itemSeparator : itemSeparator.TrimEnd(), keySeparator, 0);
-        return sb.ToString();
+        // One builder per thread, reused while it stays small: a response's JSON costs one string, not a builder's growth.
+        var sb = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        try
+        {
+            Write(sb, value, indent, indent is null ? itemSeparator : itemSeparator.TrimEnd(), keySeparator, 0);
+            if (newline)
+            {
+                sb.Append('\n');
+            }
+
+            return sb.ToString();
+        }
+        finally
+        {
+            if (sb.Capacity <= 8192)
+            {
+                sb.Clear();
+                t_builder = sb;
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -69,8 +92,8 @@ public class DefaultJsonProvider : IJsonProvider
     public Response Response(object? value)
     {
         var pretty = Compact == false || (Compact is null && _app?.Debug == true);
-        var text = pretty ? Dumps(value, 2, ",", ": ") : Dumps(value, null, ",", ":");
-        return new Response(text + "\n", mimeType: MimeType);
+        var text = pretty ? Serialize(value, 2, ",", ": ", newline: true) : Serialize(value, null, ",", ":", newline: true);
+        return new Response(text, mimeType: MimeType);
     }
 
     /// <summary>Converts a parsed JSON element to Flagon's plain values (dictionary, list, string, long/BigInteger, double, bool, null).</summary>
