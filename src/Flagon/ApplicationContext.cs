@@ -113,6 +113,9 @@ public sealed class ApplicationContext : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Marks the context popped without touching the slot, for a request whose async method is ending (see FlagonApp.HandleRequestAsync).</summary>
+    internal void MarkPopped() => _pushed = false;
+
     /// <inheritdoc />
     public void Dispose() => Pop();
 

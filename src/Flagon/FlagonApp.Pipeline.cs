@@ -81,18 +81,36 @@ public partial class FlagonApp
                     Logger.LogError(e, "A teardown-request function failed.");
                 }
 
-                ctx.RestoreRequestSlot();
-                try
+                if (EndsUnobserved(ctx, appContext))
                 {
-                    await appContext.PopAsync(error);
+                    // Nothing runs between here and the end of this async method, whose context changes do not reach
+                    // its caller: the two slots need no writing back.
+                    appContext.MarkPopped();
                 }
-                catch (Exception e)
+                else
                 {
-                    Logger.LogError(e, "A teardown-appcontext function failed.");
+                    ctx.RestoreRequestSlot();
+                    try
+                    {
+                        await appContext.PopAsync(error);
+                    }
+                    catch (Exception e)
+                    {
+                        Logger.LogError(e, "A teardown-appcontext function failed.");
+                    }
                 }
             }
         }
     }
+
+    /// <summary>
+    /// True when popping the request's contexts would run nothing (no teardown-appcontext hook or override, no receiver
+    /// of <c>appcontext_tearing_down</c>/<c>appcontext_popped</c>) and they are still the current ones.
+    /// </summary>
+    private bool EndsUnobserved(RequestContext ctx, ApplicationContext appContext)
+        => _teardownAppContext.Count == 0 && !Overrides.TeardownAppContext
+            && !FlagonSignals.AppContextTearingDown.HasReceivers && !FlagonSignals.AppContextPopped.HasReceivers
+            && ReferenceEquals(ContextVars.Request.Value, ctx) && ReferenceEquals(ContextVars.App.Value, appContext);
 
     private static bool IsAbort(Exception e, HttpContext httpContext) => e is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested;
 
@@ -589,11 +607,14 @@ public partial class FlagonApp
 
         public bool ProcessResponse { get; private init; }
 
+        public bool TeardownAppContext { get; private init; }
+
         public static PipelineOverrides For(Type type) => _byType.GetOrAdd(type, static t => new PipelineOverrides
         {
             FullDispatch = Overridden(t, nameof(FullDispatchRequestAsync), []),
             Finalize = Overridden(t, nameof(FinalizeRequestAsync), [typeof(object), typeof(bool)]),
             ProcessResponse = Overridden(t, nameof(ProcessResponseAsync), [typeof(Response)]),
+            TeardownAppContext = Overridden(t, nameof(DoTeardownAppContextAsync), [typeof(Exception)]),
         });
 
         private static bool Overridden(Type type, string name, Type[] parameters)
