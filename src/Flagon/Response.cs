@@ -246,6 +246,12 @@ public class Response : IResult
             target.ContentLength = Encoding.UTF8.GetByteCount(text);
             if (!isHead)
             {
+                // Started first (as HttpResponse.WriteAsync does), so the bytes go after the headers, not into a side buffer.
+                if (!target.HasStarted)
+                {
+                    await target.StartAsync(httpContext.RequestAborted);
+                }
+
                 Encoding.UTF8.GetBytes(text, target.BodyWriter);
                 await target.BodyWriter.FlushAsync(httpContext.RequestAborted);
             }
