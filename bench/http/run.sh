@@ -14,7 +14,9 @@
 #
 # Settings (environment): ROUNDS (3), DURATION seconds per run (5), WARMUP seconds per endpoint
 # before round 1 (2), CONNECTIONS (32), WRK_THREADS (1), GUNICORN_WORKERS (2*nproc+1),
-# ENDPOINTS ("/plaintext /json /fortunes /hello/flagon"), BASE_PORT (5101), OUT (bench/http/out).
+# ENDPOINTS ("/plaintext /json /fortunes /hello/flagon"), BASE_PORT (5101), OUT (bench/http/out),
+# SERVERS ("minimal flagon flask"; add "flagon-default" for FlagonApp on `new FlagonApp()`'s default hosting,
+# port BASE_PORT+3; drop "flask" for quicker runs while iterating).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -27,6 +29,7 @@ WRK_THREADS=${WRK_THREADS:-1}
 GUNICORN_WORKERS=${GUNICORN_WORKERS:-$(($(nproc) * 2 + 1))}
 ENDPOINTS=${ENDPOINTS:-"/plaintext /json /fortunes /hello/flagon"}
 BASE_PORT=${BASE_PORT:-5101}
+SERVERS=${SERVERS:-"minimal flagon flask"}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # --- tools -------------------------------------------------------------------------------------
@@ -50,19 +53,32 @@ names=()
 declare -A port cmd
 add_server() { names+=("$1"); port[$1]=$2; cmd[$1]=$3; }
 
-echo "== building MinimalApi (Release)"
-dotnet publish "$HERE/MinimalApi/MinimalApi.csproj" -c Release -o "$OUT/MinimalApi" --nologo -v q >"$OUT/logs/build-MinimalApi.log"
-add_server minimal $((BASE_PORT)) "$OUT/MinimalApi/MinimalApi --urls http://127.0.0.1:$((BASE_PORT))"
+wanted() { [[ " $SERVERS " == *" $1 "* ]]; }
 
-if [[ -f "$HERE/FlagonApp/FlagonApp.csproj" ]]; then
+if wanted minimal; then
+    echo "== building MinimalApi (Release)"
+    dotnet publish "$HERE/MinimalApi/MinimalApi.csproj" -c Release -o "$OUT/MinimalApi" --nologo -v q >"$OUT/logs/build-MinimalApi.log"
+    add_server minimal $((BASE_PORT)) "$OUT/MinimalApi/MinimalApi --urls http://127.0.0.1:$((BASE_PORT))"
+fi
+
+if ! wanted flagon && ! wanted flagon-default; then
+    :
+elif [[ -f "$HERE/FlagonApp/FlagonApp.csproj" ]]; then
     echo "== building FlagonApp (Release)"
     dotnet publish "$HERE/FlagonApp/FlagonApp.csproj" -c Release -o "$OUT/FlagonApp" --nologo -v q >"$OUT/logs/build-FlagonApp.log"
-    add_server flagon $((BASE_PORT + 1)) "$OUT/FlagonApp/FlagonApp --urls http://127.0.0.1:$((BASE_PORT + 1))"
+    if wanted flagon; then
+        add_server flagon $((BASE_PORT + 1)) "$OUT/FlagonApp/FlagonApp --urls http://127.0.0.1:$((BASE_PORT + 1))"
+    fi
+    if wanted flagon-default; then
+        add_server flagon-default $((BASE_PORT + 3)) "env FLAGON_HOSTING=default $OUT/FlagonApp/FlagonApp --urls http://127.0.0.1:$((BASE_PORT + 3))"
+    fi
 else
     echo "== skipping Flagon: bench/http/FlagonApp/FlagonApp.csproj does not exist yet"
 fi
 
-add_server flask $((BASE_PORT + 2)) "gunicorn --workers $GUNICORN_WORKERS --worker-class sync --bind 127.0.0.1:$((BASE_PORT + 2)) --chdir $HERE --log-level warning flask_app:app"
+if wanted flask; then
+    add_server flask $((BASE_PORT + 2)) "gunicorn --workers $GUNICORN_WORKERS --worker-class sync --bind 127.0.0.1:$((BASE_PORT + 2)) --chdir $HERE --log-level warning flask_app:app"
+fi
 
 # --- servers -----------------------------------------------------------------------------------
 declare -A pid
@@ -148,7 +164,7 @@ for round in $(seq 1 "$ROUNDS"); do
             socket=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$report")
             errors=$((${non2xx:-0} + ${socket:-0}))
             printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$ep" "$rps" "$p99" "$requests" "$errors" $((after - before)) "$rss" >>"$results"
-            printf '  round %s  %-8s %-14s %10s req/s  p99 %8s ms  errors %s\n' "$round" "$name" "$ep" "$rps" "$p99" "$errors"
+            printf '  round %s  %-14s %-14s %10s req/s  p99 %8s ms  errors %s\n' "$round" "$name" "$ep" "$rps" "$p99" "$errors"
         done
     done
 done
@@ -181,14 +197,14 @@ def summary(server, endpoint):
     }
 
 print()
-print(f"{'endpoint':<14} {'server':<8} {'req/s':>10} {'p99 ms':>9} {'CPU us/req':>11} {'RSS MB':>8} {'errors':>7}")
+print(f"{'endpoint':<14} {'server':<14} {'req/s':>10} {'p99 ms':>9} {'CPU us/req':>11} {'RSS MB':>8} {'errors':>7}")
 table = {}
 for ep in endpoints:
     for server in servers:
         s = summary(server, ep)
         table[(server, ep)] = s
         if s:
-            print(f"{ep:<14} {server:<8} {s['rps']:>10.0f} {s['p99']:>9.2f} {s['cpu_us']:>11.1f} {s['rss_mb']:>8.1f} {s['errors']:>7}")
+            print(f"{ep:<14} {server:<14} {s['rps']:>10.0f} {s['p99']:>9.2f} {s['cpu_us']:>11.1f} {s['rss_mb']:>8.1f} {s['errors']:>7}")
 
 def ratios(a, b):
     if a not in servers or b not in servers:
@@ -199,9 +215,10 @@ def ratios(a, b):
         print(f"  {ep:<14} {x['rps'] / y['rps']:>6.2f}x   {x['cpu_us'] / y['cpu_us']:>6.2f}x   {x['rss_mb'] / y['rss_mb']:>6.2f}x")
 
 ratios("flagon", "minimal")
+ratios("flagon-default", "minimal")
 ratios("flagon", "flask")
 ratios("minimal", "flask")
 if "flagon" not in servers:
-    print("\n(Flagon skipped: bench/http/FlagonApp/FlagonApp.csproj does not exist yet)")
+    print("\n(Flagon not measured: not in SERVERS, or bench/http/FlagonApp/FlagonApp.csproj does not exist)")
 PY
 echo "raw runs: $results"

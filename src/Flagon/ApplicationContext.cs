@@ -13,6 +13,7 @@ public sealed class ApplicationContext : IDisposable, IAsyncDisposable
     private bool _pushed;
     private MapAdapter? _urlAdapter;
     private bool _adapterMade;
+    private AppGlobals? _g;
 
     internal ApplicationContext(FlagonApp app)
     {
@@ -22,8 +23,8 @@ public sealed class ApplicationContext : IDisposable, IAsyncDisposable
     /// <summary>The application.</summary>
     public FlagonApp App { get; }
 
-    /// <summary>This context's <c>g</c>.</summary>
-    public AppGlobals G { get; } = new();
+    /// <summary>This context's <c>g</c> (made on first use).</summary>
+    public AppGlobals G => _g ??= new();
 
     /// <summary>The URL adapter for building URLs outside a request (needs <c>SERVER_NAME</c>), or null.</summary>
     public MapAdapter? UrlAdapter
@@ -106,6 +107,9 @@ public sealed class ApplicationContext : IDisposable, IAsyncDisposable
         await teardown;
         await FlagonSignals.AppContextPopped.SendAsync(app, default);
     }
+
+    /// <summary>Marks the context popped without touching the slot, for a request whose async method is ending (see FlagonApp.HandleRequestAsync).</summary>
+    internal void MarkPopped() => _pushed = false;
 
     /// <inheritdoc />
     public void Dispose() => Pop();

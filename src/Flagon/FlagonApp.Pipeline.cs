@@ -1,7 +1,10 @@
 using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Flagon.Exceptions;
+using Flagon.Sessions;
 using Flagon.Signals;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -16,6 +19,11 @@ namespace Flagon;
 /// </summary>
 public partial class FlagonApp
 {
+    private PipelineOverrides? _overrides;
+
+    /// <summary>Which awaited steps a subclass overrides: the pipeline calls the others without their <c>Task</c> wrappers.</summary>
+    private PipelineOverrides Overrides => _overrides ??= PipelineOverrides.For(GetType());
+
     /// <summary>Creates the request wrapper (Flask's <c>request_class</c>); override to use a subclass.</summary>
     public virtual FlagonRequest CreateRequest(HttpContext httpContext) => new(httpContext, this);
 
@@ -39,8 +47,13 @@ public partial class FlagonApp
             try
             {
                 await request.LoadBodyAsync();
-                ctx.Session = await SessionInterface.OpenSessionAsync(httpContext, GetSessionOptions(), httpContext.RequestAborted) ?? SessionInterface.MakeNullSession();
-                response = await FullDispatchRequestAsync();
+                var opening = OpenSessionAsync(ctx, httpContext);
+                if (!opening.IsCompletedSuccessfully)
+                {
+                    await opening;
+                }
+
+                response = Overrides.FullDispatch ? await FullDispatchRequestAsync() : await FullDispatchCoreAsync();
             }
             catch (Exception e) when (!IsAbort(e, httpContext))
             {
@@ -68,28 +81,81 @@ public partial class FlagonApp
                     Logger.LogError(e, "A teardown-request function failed.");
                 }
 
-                ctx.RestoreRequestSlot();
-                try
+                if (EndsUnobserved(ctx, appContext))
                 {
-                    await appContext.PopAsync(error);
+                    // Nothing runs between here and the end of this async method, whose context changes do not reach
+                    // its caller: the two slots need no writing back.
+                    appContext.MarkPopped();
                 }
-                catch (Exception e)
+                else
                 {
-                    Logger.LogError(e, "A teardown-appcontext function failed.");
+                    ctx.RestoreRequestSlot();
+                    try
+                    {
+                        await appContext.PopAsync(error);
+                    }
+                    catch (Exception e)
+                    {
+                        Logger.LogError(e, "A teardown-appcontext function failed.");
+                    }
                 }
             }
         }
     }
 
+    /// <summary>
+    /// True when popping the request's contexts would run nothing (no teardown-appcontext hook or override, no receiver
+    /// of <c>appcontext_tearing_down</c>/<c>appcontext_popped</c>) and they are still the current ones.
+    /// </summary>
+    private bool EndsUnobserved(RequestContext ctx, ApplicationContext appContext)
+        => _teardownAppContext.Count == 0 && !Overrides.TeardownAppContext
+            && !FlagonSignals.AppContextTearingDown.HasReceivers && !FlagonSignals.AppContextPopped.HasReceivers
+            && ReferenceEquals(ContextVars.Request.Value, ctx) && ReferenceEquals(ContextVars.App.Value, appContext);
+
     private static bool IsAbort(Exception e, HttpContext httpContext) => e is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested;
 
+    /// <summary>
+    /// Opens the request's session (<see cref="ISessionInterface.OpenSessionAsync"/>, or a null session). With the stock
+    /// cookie interface and no <c>Cookie</c> header, the result can only be a new empty session (or the null one without a
+    /// secret key), so it is made on first use instead: a request that never touches the session allocates none and
+    /// saves none (an untouched empty session sends no cookie and no <c>Vary</c>).
+    /// </summary>
+    private ValueTask OpenSessionAsync(RequestContext ctx, HttpContext httpContext)
+    {
+        var options = GetSessionOptions();
+        if (SessionInterface is SecureCookieSessionInterface stock && stock.GetType() == typeof(SecureCookieSessionInterface)
+            && httpContext.Request.Headers.Cookie.Count == 0)
+        {
+            ctx.DeferSession(nullSession: stock.GetCodec(options) is null);
+            return ValueTask.CompletedTask;
+        }
+
+        var opening = SessionInterface.OpenSessionAsync(httpContext, options, httpContext.RequestAborted);
+        if (opening.IsCompletedSuccessfully)
+        {
+            ctx.Session = opening.Result ?? SessionInterface.MakeNullSession();
+            return ValueTask.CompletedTask;
+        }
+
+        return AwaitSessionAsync(ctx, opening);
+    }
+
+    private async ValueTask AwaitSessionAsync(RequestContext ctx, ValueTask<SessionData?> opening)
+        => ctx.Session = await opening ?? SessionInterface.MakeNullSession();
+
     /// <summary>Flask's <c>full_dispatch_request</c>: preprocess, dispatch, handle user exceptions, finalize.</summary>
-    public virtual async Task<Response> FullDispatchRequestAsync()
+    public virtual Task<Response> FullDispatchRequestAsync() => FullDispatchCoreAsync().AsTask();
+
+    private async ValueTask<Response> FullDispatchCoreAsync()
     {
         object? rv;
         try
         {
-            await FlagonSignals.RequestStarted.SendAsync(this, default);
+            if (FlagonSignals.RequestStarted.HasReceivers)
+            {
+                await FlagonSignals.RequestStarted.SendAsync(this, default);
+            }
+
             rv = await PreprocessRequestAsync();
             rv ??= await DispatchRequestAsync();
         }
@@ -98,22 +164,43 @@ public partial class FlagonApp
             rv = await HandleUserExceptionAsync(e);
         }
 
-        return await FinalizeRequestAsync(rv);
+        return Overrides.Finalize ? await FinalizeRequestAsync(rv) : await FinalizeCoreAsync(rv, fromErrorHandler: false);
     }
 
     /// <summary>
     /// Flask's <c>preprocess_request</c>: the URL value preprocessors, then the before-request hooks; the first
     /// non-null hook result is returned and skips the handler.
     /// </summary>
-    public virtual async ValueTask<object?> PreprocessRequestAsync()
+    public virtual ValueTask<object?> PreprocessRequestAsync()
     {
         var request = Globals.Request;
+        if (request.Blueprints.Count > 0)
+        {
+            return PreprocessWithBlueprintsAsync(request);
+        }
+
+        // An app route: the app's lists only, and no async machinery when no hook is registered.
+        foreach (var preprocessor in _urlValuePreprocessors)
+        {
+            preprocessor(request.Endpoint, request.ViewArgs);
+        }
+
+        return _beforeRequest.Count == 0 ? default : RunBeforeRequestHooksAsync(_beforeRequest);
+    }
+
+    private ValueTask<object?> PreprocessWithBlueprintsAsync(FlagonRequest request)
+    {
         foreach (var preprocessor in UrlValuePreprocessorsFor(request))
         {
             preprocessor(request.Endpoint, request.ViewArgs);
         }
 
-        foreach (var hook in BeforeRequestHooksFor(request))
+        return RunBeforeRequestHooksAsync(BeforeRequestHooksFor(request));
+    }
+
+    private static async ValueTask<object?> RunBeforeRequestHooksAsync(IEnumerable<Func<ValueTask<object?>>> hooks)
+    {
+        foreach (var hook in hooks)
         {
             var rv = await hook();
             if (rv is not null)
@@ -175,13 +262,18 @@ public partial class FlagonApp
     }
 
     /// <summary>Flask's <c>finalize_request</c>: make the response, run the after-request processing; errors there are logged when already handling an error.</summary>
-    public virtual async Task<Response> FinalizeRequestAsync(object? rv, bool fromErrorHandler = false)
+    public virtual Task<Response> FinalizeRequestAsync(object? rv, bool fromErrorHandler = false) => FinalizeCoreAsync(rv, fromErrorHandler).AsTask();
+
+    private async ValueTask<Response> FinalizeCoreAsync(object? rv, bool fromErrorHandler)
     {
         var response = MakeResponse(rv);
         try
         {
-            response = await ProcessResponseAsync(response);
-            await FlagonSignals.RequestFinished.SendAsync(this, new RequestFinishedArgs(response));
+            response = Overrides.ProcessResponse ? await ProcessResponseAsync(response) : await ProcessResponseCoreAsync(response);
+            if (FlagonSignals.RequestFinished.HasReceivers)
+            {
+                await FlagonSignals.RequestFinished.SendAsync(this, new RequestFinishedArgs(response));
+            }
         }
         catch (Exception e) when (fromErrorHandler)
         {
@@ -195,20 +287,36 @@ public partial class FlagonApp
     /// Flask's <c>process_response</c>: after-this-request functions, then the after-request hooks (the blueprints'
     /// from the innermost, then the app's; each last registered first), then saves the session.
     /// </summary>
-    public virtual async Task<Response> ProcessResponseAsync(Response response)
+    public virtual Task<Response> ProcessResponseAsync(Response response) => ProcessResponseCoreAsync(response).AsTask();
+
+    private async ValueTask<Response> ProcessResponseCoreAsync(Response response)
     {
         var ctx = ContextVars.Request.Value ?? throw new WorkingOutsideOfContextException(Globals.OutsideRequestMessage);
-        foreach (var function in ctx.AfterRequestFunctions)
+        if (ctx.AfterRequestFunctionsIfAny is { } functions)
         {
-            response = await function(response);
+            foreach (var function in functions)
+            {
+                response = await function(response);
+            }
         }
 
-        foreach (var hook in AfterRequestHooksFor(ctx.Request))
+        if (ctx.Request.Blueprints.Count == 0)
         {
-            response = await hook(response);
+            // An app route: the app's hooks, last registered first.
+            for (var i = _afterRequest.Count - 1; i >= 0; i--)
+            {
+                response = await _afterRequest[i](response);
+            }
+        }
+        else
+        {
+            foreach (var hook in AfterRequestHooksFor(ctx.Request))
+            {
+                response = await hook(response);
+            }
         }
 
-        if (ctx.Session is { } session && !SessionInterface.IsNullSession(session))
+        if (ctx.OpenedSession is { } session && !SessionInterface.IsNullSession(session))
         {
             await SessionInterface.SaveSessionAsync(ctx.Request.HttpContext, GetSessionOptions(), session, ctx.Request.HttpContext.RequestAborted);
         }
@@ -289,7 +397,7 @@ public partial class FlagonApp
             rv = await handler((Exception)rv);
         }
 
-        return await FinalizeRequestAsync(rv, fromErrorHandler: true);
+        return Overrides.Finalize ? await FinalizeRequestAsync(rv, fromErrorHandler: true) : await FinalizeCoreAsync(rv, fromErrorHandler: true);
     }
 
     /// <summary>Flask's <c>log_exception</c>: logs "Exception on {path} [{method}]" at error level.</summary>
@@ -300,12 +408,23 @@ public partial class FlagonApp
     }
 
     /// <summary>Runs the teardown-request hooks (the blueprints' from the innermost, then the app's; each last registered first), then sends <c>request_tearing_down</c>; all run, and their errors are collected.</summary>
-    public virtual ValueTask DoTeardownRequestAsync(Exception? exception) => RunTeardownsAsync(TeardownRequestHooksFor(CurrentBlueprints()).Reverse().ToList(), exception, FlagonSignals.RequestTearingDown);
+    public virtual ValueTask DoTeardownRequestAsync(Exception? exception)
+    {
+        var blueprints = CurrentBlueprints();
+
+        // An app route runs the app's list as it is (RunTeardownsAsync calls it from the end: last registered first).
+        return blueprints.Count == 0
+            ? RunTeardownsAsync(_teardownRequest, exception, FlagonSignals.RequestTearingDown)
+            : RunTeardownsAsync(TeardownRequestHooksFor(blueprints).Reverse().ToList(), exception, FlagonSignals.RequestTearingDown);
+    }
 
     /// <summary>Runs the teardown-appcontext hooks (last registered first), then sends <c>appcontext_tearing_down</c>; all run, and their errors are collected.</summary>
     public virtual ValueTask DoTeardownAppContextAsync(Exception? exception) => RunTeardownsAsync(_teardownAppContext, exception, FlagonSignals.AppContextTearingDown);
 
-    private async ValueTask RunTeardownsAsync(List<Func<Exception?, ValueTask>> hooks, Exception? exception, Signal<TeardownArgs> signal)
+    private ValueTask RunTeardownsAsync(List<Func<Exception?, ValueTask>> hooks, Exception? exception, Signal<TeardownArgs> signal)
+        => hooks.Count == 0 && !signal.HasReceivers ? ValueTask.CompletedTask : RunTeardownsCoreAsync(hooks, exception, signal);
+
+    private async ValueTask RunTeardownsCoreAsync(List<Func<Exception?, ValueTask>> hooks, Exception? exception, Signal<TeardownArgs> signal)
     {
         List<Exception>? errors = null;
         for (var i = hooks.Count - 1; i >= 0; i--)
@@ -471,5 +590,34 @@ public partial class FlagonApp
             default:
                 throw new InvalidOperationException($"The view function did not return valid headers: {headers.GetType().Name}.");
         }
+    }
+
+    /// <summary>
+    /// For one app type, whether it overrides the <c>Task</c>-returning steps. When it does not, the pipeline runs their
+    /// <c>ValueTask</c> bodies directly, so a request whose steps complete synchronously allocates no task per step;
+    /// an override is always called, so subclasses see every step as before.
+    /// </summary>
+    private sealed class PipelineOverrides
+    {
+        private static readonly ConcurrentDictionary<Type, PipelineOverrides> _byType = new();
+
+        public bool FullDispatch { get; private init; }
+
+        public bool Finalize { get; private init; }
+
+        public bool ProcessResponse { get; private init; }
+
+        public bool TeardownAppContext { get; private init; }
+
+        public static PipelineOverrides For(Type type) => _byType.GetOrAdd(type, static t => new PipelineOverrides
+        {
+            FullDispatch = Overridden(t, nameof(FullDispatchRequestAsync), []),
+            Finalize = Overridden(t, nameof(FinalizeRequestAsync), [typeof(object), typeof(bool)]),
+            ProcessResponse = Overridden(t, nameof(ProcessResponseAsync), [typeof(Response)]),
+            TeardownAppContext = Overridden(t, nameof(DoTeardownAppContextAsync), [typeof(Exception)]),
+        });
+
+        private static bool Overridden(Type type, string name, Type[] parameters)
+            => type.GetMethod(name, BindingFlags.Public | BindingFlags.Instance, parameters)?.DeclaringType != typeof(FlagonApp);
     }
 }

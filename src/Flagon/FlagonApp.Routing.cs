@@ -11,6 +11,7 @@ public partial class FlagonApp
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> _valueProperties = new();
     private readonly List<Action<string, IDictionary<string, object?>>> _urlDefaults = [];
+    private volatile BoundAdapter? _lastRequestAdapter;
 
     /// <summary>
     /// Routes <paramref name="rule"/> (Werkzeug syntax: <c>/user/&lt;int:id&gt;</c>) to <paramref name="handler"/>
@@ -291,7 +292,19 @@ public partial class FlagonApp
                 return UrlMap.Bind(server, request.ScriptRoot, UrlMap.DefaultSubdomain is { Length: > 0 } d ? d : subdomain, request.Scheme);
             }
 
-            return UrlMap.Bind(request.Host, request.ScriptRoot, null, request.Scheme);
+            // Requests to one host share one adapter (it is immutable): no adapter and host checks per request.
+            var requestHost = request.Host;
+            var scriptRoot = request.ScriptRoot;
+            var scheme = request.Scheme;
+            var last = _lastRequestAdapter;
+            if (last is not null && last.Host == requestHost && last.ScriptRoot == scriptRoot && last.Scheme == scheme && last.DefaultSubdomain == UrlMap.DefaultSubdomain)
+            {
+                return last.Adapter;
+            }
+
+            var adapter = UrlMap.Bind(requestHost, scriptRoot, null, scheme);
+            _lastRequestAdapter = new BoundAdapter(requestHost, scriptRoot, scheme, UrlMap.DefaultSubdomain, adapter);
+            return adapter;
         }
 
         if (Config.Get<string>("SERVER_NAME") is { Length: > 0 } serverName)
@@ -302,6 +315,8 @@ public partial class FlagonApp
 
         return null;
     }
+
+    private sealed record BoundAdapter(string Host, string ScriptRoot, string Scheme, string DefaultSubdomain, MapAdapter Adapter);
 
     private static string StripDefaultPort(string host, string scheme)
         => (scheme is "http" or "ws") && host.EndsWith(":80", StringComparison.Ordinal) ? host[..^3]

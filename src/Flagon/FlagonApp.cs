@@ -28,15 +28,26 @@ public partial class FlagonApp : IDisposable, IAsyncDisposable
     /// Creates the application. <paramref name="args"/> are the command line (see <see cref="Run()"/>);
     /// folders default to <c>static/</c>, <c>templates/</c> and <c>instance/</c> under the content root. With
     /// <paramref name="instanceRelativeConfig"/>, config files load from the instance folder (Flask's <c>instance_relative_config</c>).
+    /// Hosting starts from ASP.NET Core's defaults (<c>WebApplication.CreateBuilder</c>: appsettings, console logging,
+    /// host filtering); pass your own builder to the other constructor to choose differently.
     /// </summary>
     public FlagonApp(string[]? args = null, string? name = null, string? rootPath = null, string? staticFolder = "static", string? staticUrlPath = null, string? templateFolder = "templates", string? instancePath = null, bool instanceRelativeConfig = false)
+        : this(CreateDefaultBuilder(name, rootPath), args, name, staticFolder, staticUrlPath, templateFolder, instancePath, instanceRelativeConfig)
     {
+    }
+
+    /// <summary>
+    /// Creates the application on a host builder the caller made, for full control over hosting: for example
+    /// <c>WebApplication.CreateSlimBuilder(...)</c> with <c>builder.Logging.ClearProviders()</c> for the leanest
+    /// per-request path (no host filtering, no hosting activity or logging scope per request), or a builder with
+    /// other configuration sources. The content root (<see cref="RootPath"/>) and the default name come from the
+    /// builder's environment; the other parameters are those of <see cref="FlagonApp(string[], string, string, string, string, string, string, bool)"/>.
+    /// </summary>
+    public FlagonApp(WebApplicationBuilder builder, string[]? args = null, string? name = null, string? staticFolder = "static", string? staticUrlPath = null, string? templateFolder = "templates", string? instancePath = null, bool instanceRelativeConfig = false)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         Args = args ?? [];
-        Builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            ApplicationName = name ?? Assembly.GetEntryAssembly()?.GetName().Name,
-            ContentRootPath = rootPath,
-        });
+        Builder = builder;
         Name = name ?? Builder.Environment.ApplicationName ?? "flagon";
         RootPath = Path.GetFullPath(Builder.Environment.ContentRootPath);
         StaticFolder = staticFolder is null ? null : Path.GetFullPath(Path.Combine(RootPath, staticFolder));
@@ -61,6 +72,12 @@ public partial class FlagonApp : IDisposable, IAsyncDisposable
             AddUrlRule(StaticUrlPath + "/<path:filename>", "static", (Func<string, Response>)SendStaticFile);
         }
     }
+
+    private static WebApplicationBuilder CreateDefaultBuilder(string? name, string? rootPath) => WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        ApplicationName = name ?? Assembly.GetEntryAssembly()?.GetName().Name,
+        ContentRootPath = rootPath,
+    });
 
     /// <summary>The command-line arguments given to the constructor.</summary>
     public string[] Args { get; }

@@ -35,6 +35,13 @@ internal static class HandlerBinder
         var invoker = Expression.Lambda<Func<object?, object?[], object?>>(body, targetParam, argsParam).Compile();
         var finish = MakeFinisher(method.ReturnType);
 
+        var isStatic = method.IsStatic;
+        if (getters.Length == 0)
+        {
+            // Nothing to bind: the invoker reads no argument, so one empty array serves every call.
+            return (request, _) => finish(invoker(isStatic ? null : target(request), []));
+        }
+
         return (request, viewArgs) =>
         {
             var args = new object?[getters.Length];
@@ -43,7 +50,7 @@ internal static class HandlerBinder
                 args[i] = getters[i](request, viewArgs);
             }
 
-            var result = invoker(method.IsStatic ? null : target(request), args);
+            var result = invoker(isStatic ? null : target(request), args);
             return finish(result);
         };
     }

@@ -11,6 +11,9 @@ namespace Flagon;
 public sealed class RequestContext
 {
     private RequestContext? _previous;
+    private SessionData? _session;
+    private bool? _deferredSession;
+    private List<Func<Response, ValueTask<Response>>>? _afterRequestFunctions;
 
     internal RequestContext(FlagonApp app, FlagonRequest request, ApplicationContext appContext)
     {
@@ -41,11 +44,43 @@ public sealed class RequestContext
     public MapAdapter? UrlAdapter { get; }
 
     /// <summary>The session, opened by the pipeline before the hooks run.</summary>
-    public SessionData? Session { get; internal set; }
+    public SessionData? Session
+    {
+        get
+        {
+            if (_deferredSession is { } isNull)
+            {
+                // The default cookie session of a request without cookies: made on first use (see FlagonApp.OpenSessionAsync).
+                _deferredSession = null;
+                _session = isNull ? App.SessionInterface.MakeNullSession() : new SessionData();
+            }
+
+            return _session;
+        }
+
+        internal set
+        {
+            _deferredSession = null;
+            _session = value;
+        }
+    }
+
+    /// <summary>The session if it was opened or used, else null (a deferred empty session that nothing touched needs no saving).</summary>
+    internal SessionData? OpenedSession => _deferredSession is null ? _session : null;
 
     internal IReadOnlyList<PyTuple>? Flashes { get; set; }
 
-    internal List<Func<Response, ValueTask<Response>>> AfterRequestFunctions { get; } = [];
+    internal List<Func<Response, ValueTask<Response>>> AfterRequestFunctions => _afterRequestFunctions ??= [];
+
+    /// <summary>The after-this-request functions, or null when none was registered.</summary>
+    internal List<Func<Response, ValueTask<Response>>>? AfterRequestFunctionsIfAny => _afterRequestFunctions;
+
+    /// <summary>Defers making the session until it is first read: a new empty session, or the interface's null session when <paramref name="nullSession"/>.</summary>
+    internal void DeferSession(bool nullSession)
+    {
+        _session = null;
+        _deferredSession = nullSession;
+    }
 
     internal void Push()
     {
@@ -70,7 +105,8 @@ public sealed class RequestContext
         {
             case RouteMatchKind.Matched:
                 Request.UrlRule = match.Rule;
-                Request.ViewArgs = new Dictionary<string, object?>(match.Values, StringComparer.Ordinal);
+                // A match's values are a fresh dictionary owned by the caller (RouteMatch.Values): the request keeps it.
+                Request.ViewArgs = match.Values as Dictionary<string, object?> ?? new Dictionary<string, object?>(match.Values, StringComparer.Ordinal);
                 break;
             case RouteMatchKind.MethodNotAllowed:
                 Request.RoutingException = new Exceptions.MethodNotAllowed(match.AllowedMethods);

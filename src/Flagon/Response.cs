@@ -13,16 +13,32 @@ namespace Flagon;
 /// </summary>
 public class Response : IResult
 {
-    private byte[] _data = [];
+    private const string HtmlUtf8 = "text/html; charset=utf-8";
+    private const string PlainUtf8 = "text/plain; charset=utf-8";
+
+    // The buffered body: bytes, or (until someone reads Data) the text it was made from, encoded as it is written.
+    private byte[]? _data = [];
+    private string? _text;
     private string? _reason;
+
+    // Headers are made on first use; until then the only header a response can have is its Content-Type, kept here.
+    private IHeaderDictionary? _headers;
+    private string? _contentType;
 
     /// <summary>The mimetype used when none is given: <c>text/html</c>, as Flask's (Werkzeug's is text/plain).</summary>
     public const string DefaultMimeType = "text/html";
 
     /// <summary>Creates a response with a text body (UTF-8), a status and optional headers and mimetype.</summary>
     public Response(string? body = null, int status = 200, IEnumerable<KeyValuePair<string, string>>? headers = null, string? mimeType = null, string? contentType = null)
-        : this(body is null ? [] : Encoding.UTF8.GetBytes(body), status, headers, mimeType, contentType)
     {
+        if (body is { Length: > 0 })
+        {
+            _data = null;
+            _text = body;
+        }
+
+        StatusCode = status;
+        Init(headers, mimeType, contentType);
     }
 
     /// <summary>Creates a response with a binary body.</summary>
@@ -62,7 +78,7 @@ public class Response : IResult
         {
             ContentType = contentType;
         }
-        else if (mimeType is not null || !Headers.ContainsKey("Content-Type"))
+        else if (mimeType is not null || (_headers is null ? _contentType is null : !_headers.ContainsKey("Content-Type")))
         {
             MimeType = mimeType ?? DefaultMimeType;
         }
@@ -91,13 +107,23 @@ public class Response : IResult
     }
 
     /// <summary>The response headers (case-insensitive, multi-valued).</summary>
-    public IHeaderDictionary Headers { get; } = new HeaderDictionary();
+    public IHeaderDictionary Headers => _headers ?? MakeHeaders();
 
     /// <summary>The full <c>Content-Type</c> header.</summary>
     public string? ContentType
     {
-        get => Headers.ContentType.Count == 0 ? null : Headers.ContentType.ToString();
-        set => Headers.ContentType = value;
+        get => _headers is null ? _contentType : _headers.ContentType.Count == 0 ? null : _headers.ContentType.ToString();
+        set
+        {
+            if (_headers is null)
+            {
+                _contentType = value;
+            }
+            else
+            {
+                _headers.ContentType = value;
+            }
+        }
     }
 
     /// <summary>The mimetype without parameters; setting a text type adds <c>; charset=utf-8</c> as Werkzeug does.</summary>
@@ -126,8 +152,12 @@ public class Response : IResult
     /// <summary>The buffered body bytes; a streamed body cannot be read this way.</summary>
     public byte[] Data
     {
-        get => IsStreamed ? throw new InvalidOperationException("The response is streamed; its body is not buffered.") : _data;
-        set => _data = IsStreamed ? throw new InvalidOperationException("The response is streamed; its body cannot be replaced.") : value;
+        get => IsStreamed ? throw new InvalidOperationException("The response is streamed; its body is not buffered.") : _data ??= Encoding.UTF8.GetBytes(_text!);
+        set
+        {
+            _data = IsStreamed ? throw new InvalidOperationException("The response is streamed; its body cannot be replaced.") : value;
+            _text = null;
+        }
     }
 
     /// <summary>The body decoded as UTF-8.</summary>
@@ -167,30 +197,16 @@ public class Response : IResult
             feature.ReasonPhrase = _reason;
         }
 
-        foreach (var (key, values) in Headers)
+        if (_headers is null)
         {
-            if (Result is not null && key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            if (_contentType is not null)
             {
-                continue;
+                target.Headers.ContentType = _contentType;
             }
-
-            if (target.Headers.TryGetValue(key, out var existing) && existing.Count > 0)
-            {
-                if (key.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase))
-                {
-                    target.Headers[key] = Microsoft.Extensions.Primitives.StringValues.Concat(values, existing);
-                    continue;
-                }
-
-                if (key.Equals("Vary", StringComparison.OrdinalIgnoreCase))
-                {
-                    var fields = values.Concat(existing).SelectMany(v => (v ?? string.Empty).Split(',')).Select(f => f.Trim()).Where(f => f.Length > 0);
-                    target.Headers[key] = string.Join(", ", fields.Distinct(StringComparer.OrdinalIgnoreCase));
-                    continue;
-                }
-            }
-
-            target.Headers[key] = values;
+        }
+        else
+        {
+            CopyHeaders(_headers, target);
         }
 
         var isHead = HttpMethods.IsHead(httpContext.Request.Method);
@@ -223,6 +239,26 @@ public class Response : IResult
             return;
         }
 
+        if (_data is null)
+        {
+            // A text body goes from the string straight into the response's buffer: no intermediate byte array.
+            var text = _text!;
+            target.ContentLength = Encoding.UTF8.GetByteCount(text);
+            if (!isHead)
+            {
+                // Started first (as HttpResponse.WriteAsync does), so the bytes go after the headers, not into a side buffer.
+                if (!target.HasStarted)
+                {
+                    await target.StartAsync(httpContext.RequestAborted);
+                }
+
+                Encoding.UTF8.GetBytes(text, target.BodyWriter);
+                await target.BodyWriter.FlushAsync(httpContext.RequestAborted);
+            }
+
+            return;
+        }
+
         target.ContentLength = _data.Length;
         if (!isHead && _data.Length > 0)
         {
@@ -230,8 +266,73 @@ public class Response : IResult
         }
     }
 
+    private void CopyHeaders(IHeaderDictionary headers, HttpResponse target)
+    {
+        if (headers is HeaderDictionary dictionary)
+        {
+            // The struct enumerator: no boxed enumerator per response.
+            foreach (var (key, values) in dictionary)
+            {
+                CopyHeader(key, values, target);
+            }
+
+            return;
+        }
+
+        foreach (var (key, values) in headers)
+        {
+            CopyHeader(key, values, target);
+        }
+    }
+
+    private void CopyHeader(string key, Microsoft.Extensions.Primitives.StringValues values, HttpResponse target)
+    {
+        if (Result is not null && key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        if (target.Headers.TryGetValue(key, out var existing) && existing.Count > 0)
+        {
+            if (key.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase))
+            {
+                target.Headers[key] = Microsoft.Extensions.Primitives.StringValues.Concat(values, existing);
+                return;
+            }
+
+            if (key.Equals("Vary", StringComparison.OrdinalIgnoreCase))
+            {
+                var fields = values.Concat(existing).SelectMany(v => (v ?? string.Empty).Split(',')).Select(f => f.Trim()).Where(f => f.Length > 0);
+                target.Headers[key] = string.Join(", ", fields.Distinct(StringComparer.OrdinalIgnoreCase));
+                return;
+            }
+        }
+
+        target.Headers[key] = values;
+    }
+
+    private IHeaderDictionary MakeHeaders()
+    {
+        IHeaderDictionary headers = new HeaderDictionary();
+        if (_contentType is not null)
+        {
+            headers.ContentType = _contentType;
+            _contentType = null;
+        }
+
+        return _headers = headers;
+    }
+
     internal static string WithCharset(string mimeType)
     {
+        switch (mimeType)
+        {
+            case DefaultMimeType:
+                return HtmlUtf8;
+            case "text/plain":
+                return PlainUtf8;
+        }
+
         if (mimeType.Contains(';', StringComparison.Ordinal))
         {
             return mimeType;

@@ -1,4 +1,5 @@
 using Flagon.Testing;
+using Microsoft.AspNetCore.Http;
 using static Flagon.Globals;
 
 namespace Flagon.Tests;
@@ -17,6 +18,49 @@ public class ContextLocalsTests
         Assert.Throws<WorkingOutsideOfContextException>(() => Session);
         Assert.False(HasAppContext);
         Assert.False(HasRequestContext);
+    }
+
+    private static DefaultHttpContext NewHttpContext(string path)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("localhost");
+        context.Request.Path = path;
+        context.Response.Body = new MemoryStream();
+        return context;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ARequestLeavesTheCallersContextsAsTheyWere(bool withTeardown)
+    {
+        var app = TestApps.New();
+        var torn = new List<bool>();
+        if (withTeardown)
+        {
+            app.TeardownAppContext(_ => torn.Add(HasRequestContext));
+        }
+
+        app.Get("/", () => G.Get<string>("x") ?? "none", endpoint: "index");
+        await app.HandleRequestAsync(NewHttpContext("/"));
+        Assert.False(HasAppContext);
+        Assert.False(HasRequestContext);
+
+        var outer = TestApps.New();
+        using (outer.AppContext())
+        {
+            G["x"] = "outer";
+            var context = NewHttpContext("/");
+            await app.HandleRequestAsync(context);
+            Assert.Equal(200, context.Response.StatusCode);
+            Assert.Same(outer, CurrentApp);
+            Assert.Equal("outer", G.Get<string>("x"));
+            Assert.False(HasRequestContext);
+        }
+
+        Assert.Equal(withTeardown ? [false, false] : [], torn);
     }
 
     [Fact]

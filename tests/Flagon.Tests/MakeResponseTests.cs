@@ -127,6 +127,32 @@ public class MakeResponseTests
     }
 
     [Fact]
+    public async Task TextBodiesAreUtf8WithTheirByteLength()
+    {
+        var app = TestApps.New();
+        app.Get("/text", () => "h\u00e9llo \u2713 \U0001F600", endpoint: "text");
+        app.Get("/lone", () => "a\ud800b", endpoint: "lone");
+        app.Get("/data", () => new Response("caf\u00e9").Data.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), endpoint: "data");
+        using var client = app.TestClient();
+
+        var text = await client.GetAsync("/text");
+        Assert.Equal([0x68, 0xC3, 0xA9, 0x6C, 0x6C, 0x6F, 0x20, 0xE2, 0x9C, 0x93, 0x20, 0xF0, 0x9F, 0x98, 0x80], text.Data);
+        Assert.Equal("15", text.Header("Content-Length"));
+        Assert.Equal("text/html; charset=utf-8", text.ContentType);
+
+        // A lone surrogate is written as U+FFFD, and Content-Length counts those bytes.
+        var lone = await client.GetAsync("/lone");
+        Assert.Equal([0x61, 0xEF, 0xBF, 0xBD, 0x62], lone.Data);
+        Assert.Equal("5", lone.Header("Content-Length"));
+
+        var head = await client.HeadAsync("/text");
+        Assert.Empty(head.Data);
+        Assert.Equal("15", head.Header("Content-Length"));
+
+        Assert.Equal("5", (await client.GetAsync("/data")).Text);
+    }
+
+    [Fact]
     public async Task ResponseStaysMutableUntilAfterRequestHooksRan()
     {
         var app = TestApps.New();

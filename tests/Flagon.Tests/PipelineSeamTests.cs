@@ -49,6 +49,32 @@ public class PipelineSeamTests
         Assert.Equal("1", (await client.GetAsync("/missing")).Header("X-Full"));
     }
 
+    private sealed class FinalizeApp : SeamApp
+    {
+        public List<bool> Calls { get; } = [];
+
+        public override async Task<Response> FinalizeRequestAsync(object? rv, bool fromErrorHandler = false)
+        {
+            Calls.Add(fromErrorHandler);
+            var response = await base.FinalizeRequestAsync(rv, fromErrorHandler);
+            response.Headers["X-Finalized"] = fromErrorHandler ? "error" : "normal";
+            return response;
+        }
+    }
+
+    [Fact]
+    public async Task FinalizeRequestOnTheNormalAndTheErrorPath()
+    {
+        var app = new FinalizeApp();
+        using var client = app.TestClient();
+        Assert.Equal("normal", (await client.GetAsync("/")).Header("X-Finalized"));
+        Assert.Equal("normal", (await client.GetAsync("/missing")).Header("X-Finalized"));
+        var boom = await client.GetAsync("/boom");
+        Assert.Equal(500, boom.StatusCode);
+        Assert.Equal("error", boom.Header("X-Finalized"));
+        Assert.Equal([false, false, true], app.Calls);
+    }
+
     private sealed class PreprocessApp : SeamApp
     {
         public override ValueTask<object?> PreprocessRequestAsync() => ValueTask.FromResult<object?>(Request.Path == "/" ? "preprocessed" : null);

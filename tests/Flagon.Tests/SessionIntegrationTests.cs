@@ -41,6 +41,38 @@ public class SessionIntegrationTests
     }
 
     [Fact]
+    public async Task WithoutACookieOnlyATouchedSessionShowsInTheResponse()
+    {
+        var app = SessionApp();
+        app.Get("/plain", () => "plain", endpoint: "plain");
+        using var client = app.TestClient();
+
+        var untouched = await client.GetAsync("/plain");
+        Assert.Null(untouched.Header("Vary"));
+        Assert.Null(untouched.Header("Set-Cookie"));
+
+        var read = await client.GetAsync("/get");
+        Assert.Equal("empty", read.Text);
+        Assert.Equal("Cookie", read.Header("Vary"));
+        Assert.Null(read.Header("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task WithoutASecretKeyTheSessionIsTheNullSession()
+    {
+        var app = TestApps.New();
+        app.Get("/read", () => (Session.IsNull ? "null:" : "real:") + (Session.Get("x") ?? "none"), endpoint: "read");
+        app.Get("/write", () =>
+        {
+            Session["x"] = "1";
+            return "written";
+        }, endpoint: "write");
+        using var client = app.TestClient();
+        Assert.Equal("null:none", (await client.GetAsync("/read")).Text);
+        Assert.Equal(500, (await client.GetAsync("/write")).StatusCode);
+    }
+
+    [Fact]
     public async Task FlashesSurviveExactlyOneRoundTrip()
     {
         using var client = SessionApp().TestClient();

@@ -35,6 +35,26 @@ public class UrlForTests
     }
 
     [Fact]
+    public async Task EachRequestBuildsWithItsOwnHostAndRoot()
+    {
+        var app = RouteDispatchTests.BuildRoutingApp();
+        app.Get("/probe", () => UrlFor("probe", external: true), endpoint: "probe");
+        foreach (var (host, root, scheme) in new[] { ("a.example", "", "http"), ("b.example:8080", "", "http"), ("a.example", "/mount", "http"), ("a.example", "", "https"), ("a.example", "", "http") })
+        {
+            var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            context.Request.Method = "GET";
+            context.Request.Scheme = scheme;
+            context.Request.Host = new Microsoft.AspNetCore.Http.HostString(host);
+            context.Request.PathBase = root;
+            context.Request.Path = "/probe";
+            var body = new MemoryStream();
+            context.Response.Body = body;
+            await app.HandleRequestAsync(context);
+            Assert.Equal($"{scheme}://{host}{root}/probe", System.Text.Encoding.UTF8.GetString(body.ToArray()));
+        }
+    }
+
+    [Fact]
     public void OutsideARequestUsesServerName()
     {
         var app = RouteDispatchTests.BuildRoutingApp();

@@ -15,8 +15,12 @@ var connectionString = new SqliteConnectionStringBuilder
     Pooling = true,
 }.ToString();
 
-// Templates and appsettings.json are published next to the binary.
-var app = new FlagonApp(rootPath: AppContext.BaseDirectory);
+// Templates and appsettings.json are published next to the binary. Hosting is configured as ../MinimalApi's
+// (the slim builder, no logging providers), so that the comparison measures Flagon and not two different
+// hosting setups; FLAGON_HOSTING=default measures `new FlagonApp()`'s defaults instead (see README.md).
+var app = Environment.GetEnvironmentVariable("FLAGON_HOSTING") == "default"
+    ? new FlagonApp(rootPath: AppContext.BaseDirectory)
+    : new FlagonApp(SlimBuilder());
 
 app.Get("/plaintext", () => new Response("Hello, World!", mimeType: "text/plain"));
 
@@ -44,6 +48,20 @@ app.Get("/fortunes", async () =>
 
 app.Get("/hello/<name>", (string name) => $"Hello, {Markup.Escape(name)}!");
 
+if (args.Contains("--probe"))
+{
+    // In-process pipeline probe (allocations and CPU per request, no server): see Probe.cs.
+    Probe.Run(app, args);
+    return;
+}
+
 var urls = args.SkipWhile(a => a != "--urls").Skip(1).FirstOrDefault() ?? "http://127.0.0.1:5102";
 var uri = new Uri(urls.Split(';')[0]);
 app.Serve(uri.Host, uri.Port);
+
+static WebApplicationBuilder SlimBuilder()
+{
+    var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+    builder.Logging.ClearProviders();
+    return builder;
+}

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
@@ -21,6 +22,9 @@ public class DefaultJsonProvider : IJsonProvider
     public const int MaxDepth = 500;
 
     private static readonly ConcurrentDictionary<Type, Func<object, IEnumerable<KeyValuePair<object?, object?>>>?> _pairReaders = new();
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     private readonly FlagonApp? _app;
 
     /// <summary>Creates the provider; <paramref name="app"/> decides compactness through its debug flag.</summary>
@@ -51,11 +55,31 @@ public class DefaultJsonProvider : IJsonProvider
     public string Dumps(object? value) => Dumps(value, indent: null, itemSeparator: ", ", keySeparator: ": ");
 
     /// <summary>Serializes with explicit layout: <paramref name="indent"/> spaces per level (null for one line) and separators.</summary>
-    public string Dumps(object? value, int? indent, string itemSeparator, string keySeparator)
+    public string Dumps(object? value, int? indent, string itemSeparator, string keySeparator) => Serialize(value, indent, itemSeparator, keySeparator, newline: false);
+
+    private string Serialize(object? value, int? indent, string itemSeparator, string keySeparator, bool newline)
     {
-        var sb = new StringBuilder();
-        Write(sb, value, indent, indent is null ? itemSeparator : itemSeparator.TrimEnd(), keySeparator, 0);
-        return sb.ToString();
+        // One builder per thread, reused while it stays small: a response's JSON costs one string, not a builder's growth.
+        var sb = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        try
+        {
+            Write(sb, value, indent, indent is null ? itemSeparator : itemSeparator.TrimEnd(), keySeparator, 0);
+            if (newline)
+            {
+                sb.Append('\n');
+            }
+
+            return sb.ToString();
+        }
+        finally
+        {
+            if (sb.Capacity <= 8192)
+            {
+                sb.Clear();
+                t_builder = sb;
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -69,8 +93,8 @@ public class DefaultJsonProvider : IJsonProvider
     public Response Response(object? value)
     {
         var pretty = Compact == false || (Compact is null && _app?.Debug == true);
-        var text = pretty ? Dumps(value, 2, ",", ": ") : Dumps(value, null, ",", ":");
-        return new Response(text + "\n", mimeType: MimeType);
+        var text = pretty ? Serialize(value, 2, ",", ": ", newline: true) : Serialize(value, null, ",", ":", newline: true);
+        return new Response(text, mimeType: MimeType);
     }
 
     /// <summary>Converts a parsed JSON element to Flagon's plain values (dictionary, list, string, long/BigInteger, double, bool, null).</summary>
@@ -163,6 +187,12 @@ public class DefaultJsonProvider : IJsonProvider
                 throw new InvalidOperationException("Object of type byte[] is not JSON serializable.");
         }
 
+        if (value is Dictionary<string, object?> map)
+        {
+            WriteStringKeyedObject(sb, map, indent, itemSeparator, keySeparator, depth);
+            return;
+        }
+
         if (PairsOf(value) is { } pairs)
         {
             WriteObject(sb, pairs, indent, itemSeparator, keySeparator, depth);
@@ -219,6 +249,48 @@ public class DefaultJsonProvider : IJsonProvider
         }
 
         sb.Append(']');
+    }
+
+    // WriteObject for the commonest mapping, without boxing its entries: the same order (the same sort over the
+    // same sequence, so even keys that compare equal land alike) and the same text.
+    private void WriteStringKeyedObject(StringBuilder sb, Dictionary<string, object?> map, int? indent, string itemSeparator, string keySeparator, int depth)
+    {
+        var count = map.Count;
+        var entries = ArrayPool<KeyValuePair<string, object?>>.Shared.Rent(Math.Max(count, 1));
+        try
+        {
+            ((ICollection<KeyValuePair<string, object?>>)map).CopyTo(entries, 0);
+            var span = entries.AsSpan(0, count);
+            if (SortKeys)
+            {
+                span.Sort(static (a, b) => CompareCodePoints(a.Key, b.Key));
+            }
+
+            sb.Append('{');
+            for (var i = 0; i < span.Length; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(itemSeparator);
+                }
+
+                NewLine(sb, indent, depth + 1);
+                WriteString(sb, span[i].Key);
+                sb.Append(keySeparator);
+                Write(sb, span[i].Value, indent, itemSeparator, keySeparator, depth + 1);
+            }
+
+            if (count > 0)
+            {
+                NewLine(sb, indent, depth);
+            }
+
+            sb.Append('}');
+        }
+        finally
+        {
+            ArrayPool<KeyValuePair<string, object?>>.Shared.Return(entries, clearArray: true);
+        }
     }
 
     private void WriteObject(StringBuilder sb, IEnumerable<KeyValuePair<object?, object?>> pairs, int? indent, string itemSeparator, string keySeparator, int depth)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using System.Text;
 using System.Threading.Channels;
 using Flagon.Jinja;
 using Flagon.Jinja.Loaders;
@@ -17,6 +19,12 @@ public static class FlagonTemplating
 {
     /// <summary>The file extensions Flask autoescapes (its <c>select_jinja_autoescape</c>).</summary>
     public static readonly IReadOnlyList<string> AutoescapeExtensions = [".html", ".htm", ".xml", ".xhtml", ".svg"];
+
+    // The largest page (in characters) whose buffer a thread keeps for its next render.
+    private const int ReusedWriterCapacity = 64 * 1024;
+
+    [ThreadStatic]
+    private static StringWriter? t_writer;
 
     /// <summary>Characters per chunk written to the response by <see cref="StreamTemplate"/>.</summary>
     public const int StreamChunkSize = 4096;
@@ -129,19 +137,23 @@ public static class FlagonTemplating
         }
 
         var blueprints = Globals.HasRequestContext && ReferenceEquals(Globals.Request.App, app) ? Globals.Request.Blueprints : [];
-        foreach (var processor in app.ContextProcessorsFor(blueprints))
+        if (blueprints.Count == 0)
         {
-            foreach (var (key, value) in TemplateValues.ToDictionary(processor()))
+            var processors = app.TemplateContextProcessors;
+            for (var i = 0; i < processors.Count; i++)
             {
-                result[key] = value;
+                TemplateValues.CopyInto(result, processors[i]());
+            }
+        }
+        else
+        {
+            foreach (var processor in app.ContextProcessorsFor(blueprints))
+            {
+                TemplateValues.CopyInto(result, processor());
             }
         }
 
-        foreach (var (key, value) in TemplateValues.ToDictionary(context))
-        {
-            result[key] = value;
-        }
-
+        TemplateValues.CopyInto(result, context);
         return result;
     }
 
@@ -176,7 +188,26 @@ public static class FlagonTemplating
         ArgumentNullException.ThrowIfNull(template);
         var ctx = BuildContext(app, context);
         app.OnBeforeRenderTemplate(template, ctx);
-        var rv = template.Render(ctx);
+
+        // Into this thread's reusable writer (a render nested in a render makes its own): the page costs one string.
+        var writer = t_writer ?? new StringWriter(new StringBuilder(1024), CultureInfo.InvariantCulture);
+        t_writer = null;
+        string rv;
+        try
+        {
+            template.Render(writer, ctx);
+            rv = writer.ToString();
+        }
+        finally
+        {
+            var builder = writer.GetStringBuilder();
+            if (builder.Capacity <= ReusedWriterCapacity)
+            {
+                builder.Clear();
+                t_writer = writer;
+            }
+        }
+
         app.OnTemplateRendered(template, ctx);
         return rv;
     }

@@ -29,6 +29,13 @@ internal static class TemplateValues
     public static Dictionary<string, object?> ToDictionary(object? context)
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        CopyInto(result, context);
+        return result;
+    }
+
+    /// <summary>Sets the entries of <see cref="ToDictionary"/>'s dictionary for <paramref name="context"/> in <paramref name="result"/>, in the same order (later keys win).</summary>
+    public static void CopyInto(Dictionary<string, object?> result, object? context)
+    {
         switch (context)
         {
             case null:
@@ -55,8 +62,6 @@ internal static class TemplateValues
 
                 break;
         }
-
-        return result;
     }
 
     /// <summary>The strings of a template list or tuple (for arguments such as <c>category_filter</c>).</summary>
