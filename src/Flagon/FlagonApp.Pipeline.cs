@@ -35,7 +35,6 @@ public partial class FlagonApp
     {
         _gotFirstRequest = true;
         var request = CreateRequest(httpContext);
-        request.MaxContentLength = Config.Get<long?>("MAX_CONTENT_LENGTH");
         var appContext = new ApplicationContext(this);
         Exception? error = null;
         RequestContext? ctx = null;

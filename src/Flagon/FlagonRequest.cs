@@ -25,6 +25,8 @@ public class FlagonRequest
     private bool _jsonLoaded;
     private object? _json;
     private HttpException? _jsonError;
+    private long? _maxContentLength;
+    private bool _maxContentLengthSet;
     private long? _maxFormMemorySize;
     private bool _maxFormMemorySizeSet;
     private int? _maxFormParts;
@@ -239,8 +241,15 @@ public class FlagonRequest
     /// <summary>The routing error (404, 405, 308 redirect) raised after the before-request hooks; null on a match.</summary>
     public HttpException? RoutingException { get; internal set; }
 
-    /// <summary>The body size limit for this request; defaults to <c>MAX_CONTENT_LENGTH</c>.</summary>
-    public long? MaxContentLength { get; set; }
+    /// <summary>
+    /// The body size limit for this request (Flask's <c>max_content_length</c>); defaults to <c>MAX_CONTENT_LENGTH</c>,
+    /// null for no limit. Set it from a <c>CreateRequest</c> override or a before-request hook.
+    /// </summary>
+    public long? MaxContentLength
+    {
+        get => _maxContentLengthSet ? _maxContentLength : App.Config.Get<long?>("MAX_CONTENT_LENGTH");
+        set => (_maxContentLength, _maxContentLengthSet) = (value, true);
+    }
 
     /// <summary>
     /// The largest non-file form field, in bytes, for this request (Flask 3.1's <c>max_form_memory_size</c>; defaults

@@ -68,6 +68,17 @@ public class FormLimitTests
     }
 
     [Fact]
+    public async Task APerRequestMaxContentLengthIsKept()
+    {
+        using var app = new LimitedApp();
+        app.Config["MAX_CONTENT_LENGTH"] = 5;
+        app.Post("/", () => $"{Request.MaxContentLength}|{Request.GetData().Length}", endpoint: "index");
+        using var client = app.TestClient();
+        Assert.Equal("1000|100", (await client.PostAsync("/", data: new string('x', 100), contentType: "text/plain")).Text);
+        Assert.Equal(413, (await client.PostAsync("/", data: new string('x', 1001), contentType: "text/plain")).StatusCode);
+    }
+
+    [Fact]
     public async Task ConfigChangesApplyToTheNextRequest()
     {
         using var app = TestApps.New();
@@ -206,6 +217,6 @@ public class FormLimitTests
         }
 
         public override FlagonRequest CreateRequest(Microsoft.AspNetCore.Http.HttpContext httpContext)
-            => new(httpContext, this) { MaxFormMemorySize = 10, MaxFormParts = 2 };
+            => new(httpContext, this) { MaxFormMemorySize = 10, MaxFormParts = 2, MaxContentLength = 1000 };
     }
 }
