@@ -85,6 +85,23 @@ public class JsonProviderTests
     }
 
     [Fact]
+    public void WithoutEnsureAsciiOnlyControlsQuotesAndBackslashesAreEscaped()
+    {
+        // Expected: Python's json.dumps(value, ensure_ascii=False).
+        var provider = new DefaultJsonProvider { EnsureAscii = false };
+        Assert.Equal(
+            "\"ctl\\n\\r\\t\\b\\f\\u0001\\u001f\u007f é 中😀 \\\"q\\\" back\\\\ end\"",
+            provider.Dumps("ctl\n\r\t\b\f\u0001\u001f\u007f é 中😀 \"q\" back\\ end"));
+    }
+
+    [Fact]
+    public void LongRunsAroundEscapesAreCopiedWhole()
+    {
+        var run = new string('a', 300);
+        Assert.Equal("\"" + run + "\\\"" + run + "\\u00e9" + run + "\"", new DefaultJsonProvider().Dumps(run + "\"" + run + "é" + run));
+    }
+
+    [Fact]
     public void DeepNestingIsAnErrorNotACrash()
     {
         object? value = null;

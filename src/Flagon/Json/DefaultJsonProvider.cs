@@ -25,6 +25,14 @@ public class DefaultJsonProvider : IJsonProvider
     [ThreadStatic]
     private static StringBuilder? t_builder;
 
+    // Python's json: with ensure_ascii only printable ASCII (space to '~') other than the quote and backslash is kept;
+    // without it, only control characters, the quote and the backslash are escaped.
+    private static readonly SearchValues<char> _asciiSafe = SearchValues.Create(
+        string.Concat(Enumerable.Range(0x20, 0x7f - 0x20).Select(i => (char)i).Where(c => c is not ('"' or '\\'))));
+
+    private static readonly SearchValues<char> _mustEscape = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Select(i => (char)i)) + "\"\\");
+
     private readonly FlagonApp? _app;
 
     /// <summary>Creates the provider; <paramref name="app"/> decides compactness through its debug flag.</summary>
@@ -381,47 +389,55 @@ public class DefaultJsonProvider : IJsonProvider
 
     private void WriteString(StringBuilder sb, string s)
     {
+        // Runs of characters that need no escape are copied whole; only the rest go through the switch.
         sb.Append('"');
-        foreach (var c in s)
+        var rest = s.AsSpan();
+        while (true)
         {
-            switch (c)
+            var i = EnsureAscii ? rest.IndexOfAnyExcept(_asciiSafe) : rest.IndexOfAny(_mustEscape);
+            if (i < 0)
             {
-                case '"':
-                    sb.Append("\\\"");
-                    break;
-                case '\\':
-                    sb.Append("\\\\");
-                    break;
-                case '\n':
-                    sb.Append("\\n");
-                    break;
-                case '\r':
-                    sb.Append("\\r");
-                    break;
-                case '\t':
-                    sb.Append("\\t");
-                    break;
-                case '\b':
-                    sb.Append("\\b");
-                    break;
-                case '\f':
-                    sb.Append("\\f");
-                    break;
-                default:
-                    if (c < 0x20 || (EnsureAscii && c > 0x7e))
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
+                sb.Append(rest);
+                break;
             }
+
+            sb.Append(rest[..i]);
+            AppendEscaped(sb, rest[i]);
+            rest = rest[(i + 1)..];
         }
 
         sb.Append('"');
+    }
+
+    private static void AppendEscaped(StringBuilder sb, char c)
+    {
+        switch (c)
+        {
+            case '"':
+                sb.Append("\\\"");
+                break;
+            case '\\':
+                sb.Append("\\\\");
+                break;
+            case '\n':
+                sb.Append("\\n");
+                break;
+            case '\r':
+                sb.Append("\\r");
+                break;
+            case '\t':
+                sb.Append("\\t");
+                break;
+            case '\b':
+                sb.Append("\\b");
+                break;
+            case '\f':
+                sb.Append("\\f");
+                break;
+            default:
+                sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                break;
+        }
     }
 
     private static string HttpDate(DateTimeOffset value)
