@@ -76,18 +76,9 @@ public sealed class JinjaFunction : IJinjaCallable
         {
             return ObjectAdapter.Normalize(_unary!(value));
         }
-        catch (TemplateError)
+        catch (Exception e) when (e is not (TemplateError or OutOfMemoryException or InsufficientExecutionStackException))
         {
-            throw;
-        }
-        catch (Exception e) when (e.InnerException is TemplateError inner)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
-            throw;
-        }
-        catch (Exception e) when (e is not (OutOfMemoryException or InsufficientExecutionStackException))
-        {
-            throw new TemplateRuntimeError($"{Name}() failed: {e.Message}", e);
+            throw Failed(e);
         }
     }
 
@@ -339,24 +330,25 @@ public sealed class JinjaFunction : IJinjaCallable
         return InvokeCore(values);
     }
 
+    /// <summary>What a failed call raises: a template error thrown inside (e.g. through reflection) as itself, anything else as a TemplateRuntimeError naming the function.</summary>
+    private Exception Failed(Exception e)
+    {
+        if (e.InnerException is TemplateError inner)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
+        }
+        return new TemplateRuntimeError($"{Name}() failed: {e.Message}", e);
+    }
+
     private object? InvokeCore(object?[] values)
     {
         try
         {
             return ObjectAdapter.Normalize(_invoke!(values));
         }
-        catch (TemplateError)
+        catch (Exception e) when (e is not (TemplateError or OutOfMemoryException or InsufficientExecutionStackException))
         {
-            throw;
-        }
-        catch (Exception e) when (e.InnerException is TemplateError inner)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
-            throw;
-        }
-        catch (Exception e) when (e is not (OutOfMemoryException or InsufficientExecutionStackException))
-        {
-            throw new TemplateRuntimeError($"{Name}() failed: {e.Message}", e);
+            throw Failed(e);
         }
     }
 
