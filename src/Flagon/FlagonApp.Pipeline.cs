@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
@@ -19,10 +18,11 @@ namespace Flagon;
 /// </summary>
 public partial class FlagonApp
 {
-    private PipelineOverrides? _overrides;
+    private bool? _overridesTeardownAppContext;
 
-    /// <summary>Which awaited steps a subclass overrides: the pipeline calls the others without their <c>Task</c> wrappers.</summary>
-    private PipelineOverrides Overrides => _overrides ??= PipelineOverrides.For(GetType());
+    /// <summary>Whether this app's type overrides <see cref="DoTeardownAppContextAsync"/> (then popping the contexts is always observed).</summary>
+    private bool OverridesTeardownAppContext => _overridesTeardownAppContext ??=
+        GetType().GetMethod(nameof(DoTeardownAppContextAsync), BindingFlags.Public | BindingFlags.Instance, [typeof(Exception)])?.DeclaringType != typeof(FlagonApp);
 
     /// <summary>Creates the request wrapper (Flask's <c>request_class</c>); override to use a subclass.</summary>
     public virtual FlagonRequest CreateRequest(HttpContext httpContext) => new(httpContext, this);
@@ -52,7 +52,7 @@ public partial class FlagonApp
                     await opening;
                 }
 
-                response = Overrides.FullDispatch ? await FullDispatchRequestAsync() : await FullDispatchCoreAsync();
+                response = await FullDispatchRequestAsync();
             }
             catch (Exception e) when (!IsAbort(e, httpContext))
             {
@@ -107,7 +107,7 @@ public partial class FlagonApp
     /// of <c>appcontext_tearing_down</c>/<c>appcontext_popped</c>) and they are still the current ones.
     /// </summary>
     private bool EndsUnobserved(RequestContext ctx, ApplicationContext appContext)
-        => _teardownAppContext.Count == 0 && !Overrides.TeardownAppContext
+        => _teardownAppContext.Count == 0 && !OverridesTeardownAppContext
             && !FlagonSignals.AppContextTearingDown.HasReceivers && !FlagonSignals.AppContextPopped.HasReceivers
             && ReferenceEquals(ContextVars.Request.Value, ctx) && ReferenceEquals(ContextVars.App.Value, appContext);
 
@@ -143,9 +143,7 @@ public partial class FlagonApp
         => ctx.Session = await opening ?? SessionInterface.MakeNullSession();
 
     /// <summary>Flask's <c>full_dispatch_request</c>: preprocess, dispatch, handle user exceptions, finalize.</summary>
-    public virtual Task<Response> FullDispatchRequestAsync() => FullDispatchCoreAsync().AsTask();
-
-    private async ValueTask<Response> FullDispatchCoreAsync()
+    public virtual async ValueTask<Response> FullDispatchRequestAsync()
     {
         object? rv;
         try
@@ -163,7 +161,7 @@ public partial class FlagonApp
             rv = await HandleUserExceptionAsync(e);
         }
 
-        return Overrides.Finalize ? await FinalizeRequestAsync(rv) : await FinalizeCoreAsync(rv, fromErrorHandler: false);
+        return await FinalizeRequestAsync(rv);
     }
 
     /// <summary>
@@ -261,14 +259,12 @@ public partial class FlagonApp
     }
 
     /// <summary>Flask's <c>finalize_request</c>: make the response, run the after-request processing; errors there are logged when already handling an error.</summary>
-    public virtual Task<Response> FinalizeRequestAsync(object? rv, bool fromErrorHandler = false) => FinalizeCoreAsync(rv, fromErrorHandler).AsTask();
-
-    private async ValueTask<Response> FinalizeCoreAsync(object? rv, bool fromErrorHandler)
+    public virtual async ValueTask<Response> FinalizeRequestAsync(object? rv, bool fromErrorHandler = false)
     {
         var response = MakeResponse(rv);
         try
         {
-            response = Overrides.ProcessResponse ? await ProcessResponseAsync(response) : await ProcessResponseCoreAsync(response);
+            response = await ProcessResponseAsync(response);
             if (FlagonSignals.RequestFinished.HasReceivers)
             {
                 await FlagonSignals.RequestFinished.SendAsync(this, new RequestFinishedArgs(response));
@@ -286,9 +282,7 @@ public partial class FlagonApp
     /// Flask's <c>process_response</c>: after-this-request functions, then the after-request hooks (the blueprints'
     /// from the innermost, then the app's; each last registered first), then saves the session.
     /// </summary>
-    public virtual Task<Response> ProcessResponseAsync(Response response) => ProcessResponseCoreAsync(response).AsTask();
-
-    private async ValueTask<Response> ProcessResponseCoreAsync(Response response)
+    public virtual async ValueTask<Response> ProcessResponseAsync(Response response)
     {
         var ctx = ContextVars.Request.Value ?? throw new WorkingOutsideOfContextException(Globals.OutsideRequestMessage);
         if (ctx.AfterRequestFunctionsIfAny is { } functions)
@@ -396,7 +390,7 @@ public partial class FlagonApp
             rv = await handler((Exception)rv);
         }
 
-        return Overrides.Finalize ? await FinalizeRequestAsync(rv, fromErrorHandler: true) : await FinalizeCoreAsync(rv, fromErrorHandler: true);
+        return await FinalizeRequestAsync(rv, fromErrorHandler: true);
     }
 
     /// <summary>Flask's <c>log_exception</c>: logs "Exception on {path} [{method}]" at error level.</summary>
@@ -589,34 +583,5 @@ public partial class FlagonApp
             default:
                 throw new InvalidOperationException($"The view function did not return valid headers: {headers.GetType().Name}.");
         }
-    }
-
-    /// <summary>
-    /// For one app type, whether it overrides the <c>Task</c>-returning steps. When it does not, the pipeline runs their
-    /// <c>ValueTask</c> bodies directly, so a request whose steps complete synchronously allocates no task per step;
-    /// an override is always called, so subclasses see every step as before.
-    /// </summary>
-    private sealed class PipelineOverrides
-    {
-        private static readonly ConcurrentDictionary<Type, PipelineOverrides> _byType = new();
-
-        public bool FullDispatch { get; private init; }
-
-        public bool Finalize { get; private init; }
-
-        public bool ProcessResponse { get; private init; }
-
-        public bool TeardownAppContext { get; private init; }
-
-        public static PipelineOverrides For(Type type) => _byType.GetOrAdd(type, static t => new PipelineOverrides
-        {
-            FullDispatch = Overridden(t, nameof(FullDispatchRequestAsync), []),
-            Finalize = Overridden(t, nameof(FinalizeRequestAsync), [typeof(object), typeof(bool)]),
-            ProcessResponse = Overridden(t, nameof(ProcessResponseAsync), [typeof(Response)]),
-            TeardownAppContext = Overridden(t, nameof(DoTeardownAppContextAsync), [typeof(Exception)]),
-        });
-
-        private static bool Overridden(Type type, string name, Type[] parameters)
-            => type.GetMethod(name, BindingFlags.Public | BindingFlags.Instance, parameters)?.DeclaringType != typeof(FlagonApp);
     }
 }

@@ -34,7 +34,7 @@ public class PipelineSeamTests
 
     private sealed class FullDispatchApp : SeamApp
     {
-        public override async Task<Response> FullDispatchRequestAsync()
+        public override async ValueTask<Response> FullDispatchRequestAsync()
         {
             var response = await base.FullDispatchRequestAsync();
             response.Headers["X-Full"] = "1";
@@ -53,7 +53,7 @@ public class PipelineSeamTests
     {
         public List<bool> Calls { get; } = [];
 
-        public override async Task<Response> FinalizeRequestAsync(object? rv, bool fromErrorHandler = false)
+        public override async ValueTask<Response> FinalizeRequestAsync(object? rv, bool fromErrorHandler = false)
         {
             Calls.Add(fromErrorHandler);
             var response = await base.FinalizeRequestAsync(rv, fromErrorHandler);
@@ -89,7 +89,7 @@ public class PipelineSeamTests
 
     private sealed class ProcessResponseApp : SeamApp
     {
-        public override async Task<Response> ProcessResponseAsync(Response response)
+        public override async ValueTask<Response> ProcessResponseAsync(Response response)
         {
             response = await base.ProcessResponseAsync(response);
             response.Headers["X-Processed"] = response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
