@@ -7,7 +7,8 @@ using Flagon.Jinja.Runtime;
 namespace Flagon.Jinja.Cli;
 
 /// <summary>
-/// <c>flagon-jinja chat --template FILE | --tokenizer-config FILE [--name NAME] --data FILE.json [--now ISO-8601]</c>:
+/// <c>flagon-jinja chat --template FILE | --tokenizer-config FILE [--name NAME] --data FILE.json [--now ISO-8601]
+/// [--continue-final-message]</c>:
 /// renders a chat template as transformers' <c>apply_chat_template(..., tokenize=False)</c> does and prints
 /// the prompt byte for byte. The data is a JSON object of render variables (<c>messages</c>, <c>tools</c>,
 /// <c>add_generation_prompt</c>, extras); <c>tools</c>/<c>documents</c> default to None and
@@ -17,12 +18,13 @@ public static class ChatCommand
 {
     /// <summary>The command's usage line.</summary>
     public const string Usage =
-        "usage: flagon-jinja chat (--template FILE | --tokenizer-config FILE [--name NAME]) --data FILE.json|- [--now ISO-8601]";
+        "usage: flagon-jinja chat (--template FILE | --tokenizer-config FILE [--name NAME]) --data FILE.json|- [--now ISO-8601] [--continue-final-message]";
 
     /// <summary>Runs the command (<paramref name="args"/> without the leading <c>chat</c>).</summary>
     public static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr)
     {
         string? templateFile = null, configFile = null, name = null, data = null, now = null;
+        bool continueFinal = false;
         for (int i = 0; i < args.Length; i++)
         {
             string a = args[i];
@@ -30,6 +32,11 @@ public static class ChatCommand
             {
                 stderr.WriteLine(Usage);
                 return 0;
+            }
+            if (a == "--continue-final-message")
+            {
+                continueFinal = true;
+                continue;
             }
             if (a is not ("--template" or "--tokenizer-config" or "--name" or "--data" or "--now"))
             {
@@ -119,7 +126,12 @@ public static class ChatCommand
         string output;
         try
         {
-            output = ChatTemplate.FromString(source).RenderVariables(context, clock);
+            output = ChatTemplate.FromString(source).RenderVariables(context, clock, continueFinalMessage: continueFinal);
+        }
+        catch (ArgumentException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return 2;
         }
         catch (TemplateError e)
         {

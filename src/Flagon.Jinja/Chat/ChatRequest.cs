@@ -21,6 +21,12 @@ public sealed class ChatRequest
     /// <summary>Whether to end the prompt with the start of an assistant turn.</summary>
     public bool AddGenerationPrompt { get; init; }
 
+    /// <summary>
+    /// Whether the prompt ends inside the final message instead of closing it (transformers'
+    /// <c>continue_final_message</c>): for prefilling the start of the model's answer. Not with <see cref="AddGenerationPrompt"/>.
+    /// </summary>
+    public bool ContinueFinalMessage { get; init; }
+
     /// <summary>The tokenizer's special tokens (<c>bos_token</c>, <c>eos_token</c>, …).</summary>
     public IReadOnlyDictionary<string, object?>? SpecialTokens { get; init; }
 

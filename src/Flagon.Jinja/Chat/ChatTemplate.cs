@@ -70,7 +70,7 @@ public sealed class ChatTemplate
         {
             vars[name] = ChatValues.Convert(value, options);
         }
-        return RenderCore(vars, request.Clock);
+        return request.ContinueFinalMessage ? RenderContinuing(vars, request.Clock) : RenderCore(vars, request.Clock);
     }
 
     /// <summary>Renders the prompt for <paramref name="messages"/> with the common options.</summary>
@@ -88,9 +88,11 @@ public sealed class ChatTemplate
 
     /// <summary>
     /// Renders with exactly these variables (a JSON object, dictionary or object: every name the template
-    /// reads, as in a recorded <c>render()</c> call); nothing is added.
+    /// reads, as in a recorded <c>render()</c> call); nothing is added. With <paramref name="continueFinalMessage"/>
+    /// the prompt ends inside the final message of <c>messages</c> (see <see cref="ChatRequest.ContinueFinalMessage"/>).
     /// </summary>
-    public string RenderVariables(object? variables, TimeProvider? clock = null, JsonSerializerOptions? serializerOptions = null)
+    public string RenderVariables(object? variables, TimeProvider? clock = null, JsonSerializerOptions? serializerOptions = null,
+        bool continueFinalMessage = false)
     {
         var converted = ChatValues.Convert(variables, serializerOptions);
         var vars = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -105,7 +107,22 @@ public sealed class ChatTemplate
         {
             throw new ArgumentException("the variables must be a JSON object or a dictionary", nameof(variables));
         }
-        return RenderCore(vars, clock);
+        return continueFinalMessage ? RenderContinuing(vars, clock) : RenderCore(vars, clock);
+    }
+
+    /// <summary>
+    /// Renders <paramref name="vars"/> as <c>continue_final_message</c> does: the final message of
+    /// <c>messages</c> gets transformers' tag and the prompt is cut where the tag lands. Throws
+    /// <see cref="ArgumentException"/> for a request that cannot be continued and a <c>ValueError</c>
+    /// <see cref="PythonError"/> when the template does not keep the final message.
+    /// </summary>
+    private string RenderContinuing(Dictionary<string, object?> vars, TimeProvider? clock)
+    {
+        vars.TryGetValue("messages", out var messages);
+        bool addGenerationPrompt = vars.TryGetValue("add_generation_prompt", out var add) && Ops.Truthy(add);
+        var (tagged, finalText) = FinalMessageContinuation.Prepare(messages, addGenerationPrompt, Source);
+        vars["messages"] = tagged;
+        return FinalMessageContinuation.Cut(RenderCore(vars, clock), finalText);
     }
 
     private string RenderCore(Dictionary<string, object?> vars, TimeProvider? clock)

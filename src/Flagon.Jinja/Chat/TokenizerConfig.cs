@@ -177,6 +177,7 @@ public sealed class TokenizerConfig
             Tools = request.Tools,
             Documents = request.Documents,
             AddGenerationPrompt = request.AddGenerationPrompt,
+            ContinueFinalMessage = request.ContinueFinalMessage,
             SpecialTokens = tokens,
             Variables = request.Variables,
             Clock = request.Clock,

@@ -19,7 +19,9 @@ public sealed class ChatTemplateFixtureTests
         string actual;
         try
         {
-            actual = ChatTemplate.FromString(ChatFixtures.Template(template)).RenderVariables(variables, RecordedClock);
+            bool continueFinal = c.TryGetProperty("continue_final_message", out var flag) && flag.GetBoolean();
+            actual = ChatTemplate.FromString(ChatFixtures.Template(template))
+                .RenderVariables(variables, RecordedClock, continueFinalMessage: continueFinal);
         }
         catch (TemplateError e)
         {

@@ -14,10 +14,14 @@ Run from this folder with the Python that has Jinja2 3.1:
 
     /usr/bin/python3 generate_chat.py      # writes chat_cases.json
 
+Cases with "continue_final_message": true are rendered as apply_chat_template(..., continue_final_message=True)
+does (transformers' tag-and-cut, see render_continuing).
+
 Each case: {"template", "scenario", "variables" (every render variable, in order), and
 "expected" (the output) or "error" ("<ExceptionClass>: <message>")}.
 """
 
+import copy
 import glob
 import json
 import os
@@ -117,6 +121,49 @@ SCENARIOS = {
     "raise-bad-role": {"messages": [USER, {"role": "critic", "content": "Too short."}], "add_generation_prompt": True},
 }
 
+# apply_chat_template(..., continue_final_message=True): the same messages, the final one continued.
+PARTIAL = {"role": "assistant", "content": "The capital of France is"}
+CONTINUE_SCENARIOS = {
+    "continue": {"messages": [SYSTEM, USER, PARTIAL]},
+    "continue-trailing-space": {"messages": [USER, {"role": "assistant", "content": "Paris is  \n"}]},
+    "continue-user": {"messages": [SYSTEM, {"role": "user", "content": "Tell me about "}]},
+    "continue-parts": {"messages": [SYSTEM, {"role": "user", "content": [
+        {"type": "text", "text": "Describe this <picture>:"}, {"type": "image"}]}]},
+    "continue-thinking": {"messages": [USER, {"role": "assistant", "content": "<think>\nParis.\n</think>\n\nIt is"}],
+                          "enable_thinking": True},
+    "continue-after-tool": {"messages": [USER, CALL, TOOL_RESULT, {"role": "assistant", "content": "It is 21.5"}],
+                            "tools": TOOLS},
+}
+
+CONTINUE_TAG = "CONTINUE_FINAL_MESSAGE_TAG "
+
+
+def render_continuing(template, variables):
+    """transformers' render_jinja_template with continue_final_message=True: tag the final message's text
+    (the last text block of a list), render, cut the prompt where the tag lands."""
+    chat = copy.deepcopy(variables["messages"])
+    final = chat[-1]["content"]
+    if isinstance(final, (list, tuple)):
+        for block in reversed(final):
+            if "text" in block:
+                final_text = block["text"]
+                block["text"] = block["text"] + CONTINUE_TAG
+                break
+    else:
+        final_text = final
+        chat[-1]["content"] = final + CONTINUE_TAG
+    rendered = template.render(**{**variables, "messages": chat})
+    if final_text.strip() not in rendered or CONTINUE_TAG.strip() not in rendered:
+        raise ValueError(
+            "continue_final_message is set but the final message does not appear in the chat after applying the chat "
+            "template! This can happen if the chat template deletes portions of the final message. Please verify the "
+            "chat template and final message in your chat to ensure they are compatible.")
+    at = rendered.rindex(CONTINUE_TAG.strip())
+    if rendered[at:at + len(CONTINUE_TAG)] == CONTINUE_TAG:
+        return rendered[:at]
+    return rendered[:at].rstrip()
+
+
 # datetime.strftime in the C locale (what strftime_now prints), for PyStrftime.
 STRFTIME_TIMES = [datetime(2025, 7, 10, 12, 0, 0), datetime(2025, 1, 5, 0, 7, 3, 12), datetime(2024, 12, 30, 23, 59, 59, 999999),
                   datetime(2021, 1, 1, 13, 30, 0)]
@@ -147,6 +194,13 @@ def main():
             case = {"template": name, "scenario": scenario, "variables": variables(spec)}
             try:
                 case["expected"] = template.render(**case["variables"])
+            except Exception as e:  # noqa: BLE001 - the error is the expected outcome
+                case["error"] = f"{type(e).__name__}: {e}"
+            cases.append(case)
+        for scenario, spec in CONTINUE_SCENARIOS.items():
+            case = {"template": name, "scenario": scenario, "continue_final_message": True, "variables": variables(spec)}
+            try:
+                case["expected"] = render_continuing(template, case["variables"])
             except Exception as e:  # noqa: BLE001 - the error is the expected outcome
                 case["error"] = f"{type(e).__name__}: {e}"
             cases.append(case)
