@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Flagon.Exceptions;
+using Flagon.Jinja;
 using Flagon.Sessions;
 using Flagon.Signals;
 using Microsoft.AspNetCore.Http;
@@ -320,9 +321,25 @@ public partial class FlagonApp
     /// <summary>
     /// Flask's <c>handle_user_exception</c>: HTTP errors go to <see cref="HandleHttpExceptionAsync"/> (unless trapped);
     /// other exceptions to their registered handler, or are rethrown to <see cref="HandleExceptionAsync"/>.
+    /// An exception that .NET code called by a template threw (the engine wraps it in a <see cref="TemplateRuntimeError"/>
+    /// naming the template and line) is handled as itself, as in Flask, where Jinja2 lets it through: a
+    /// <c>BadRequest</c> from <c>request.form</c> in a template is a 400; when nothing handles it, the wrapper goes on.
     /// </summary>
     public virtual async ValueTask<object?> HandleUserExceptionAsync(Exception exception)
     {
+        if (RaisedInTemplate(exception) is { } raised)
+        {
+            if (raised is HttpException raisedHttp && !TrapHttpException(raisedHttp))
+            {
+                return await HandleHttpExceptionAsync(raisedHttp);
+            }
+
+            if (FindErrorHandler(raised) is { } raisedHandler)
+            {
+                return await raisedHandler(raised);
+            }
+        }
+
         if (exception is HttpException http && !TrapHttpException(http))
         {
             return await HandleHttpExceptionAsync(http);
@@ -335,6 +352,22 @@ public partial class FlagonApp
         }
 
         return await handler(exception);
+    }
+
+    /// <summary>The exception .NET code threw inside a template render, when <paramref name="exception"/> is the engine's wrapper of it.</summary>
+    private static Exception? RaisedInTemplate(Exception exception)
+    {
+        if (exception is not TemplateRuntimeError { InnerException: { } inner })
+        {
+            return null;
+        }
+
+        while (inner is TargetInvocationException { InnerException: { } invoked })
+        {
+            inner = invoked;
+        }
+
+        return inner is TemplateError or InsufficientExecutionStackException ? null : inner;
     }
 
     /// <summary>

@@ -77,6 +77,48 @@ public class TemplateErrorTests
         Assert.Equal("not here: /nope 404", response.Text);
     }
 
+    [Fact]
+    public async Task AnHttpErrorRaisedInATemplateKeepsItsStatus()
+    {
+        using var folder = new TemplateFolder().Write("form.html", "title: {{ request.form['title'] }}");
+        folder.App.Post("/", () => RenderTemplate("form.html"), endpoint: "index");
+        using var client = folder.App.TestClient();
+        var response = await client.PostAsync("/", data: "no boundary line at all", contentType: "multipart/form-data; boundary=xyz");
+        Assert.Equal(400, response.StatusCode);
+        Assert.Contains("Bad Request", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExceptionRaisedInATemplateGoesToItsHandler()
+    {
+        using var folder = new TemplateFolder().Write("page.html", "a\n{{ check() }}");
+        folder.App.TemplateGlobal("check", new Func<string>(() => throw new InvalidOperationException("quota")));
+        folder.App.ErrorHandler<InvalidOperationException>(e => ("handled: " + e.Message, 429));
+        folder.App.Get("/", () => RenderTemplate("page.html"), endpoint: "index");
+        using var client = folder.App.TestClient();
+        var response = await client.GetAsync("/");
+        Assert.Equal(429, response.StatusCode);
+        Assert.Equal("handled: quota", response.Text);
+    }
+
+    [Fact]
+    public async Task AnUnhandledExceptionRaisedInATemplateIsA500NamingTheTemplate()
+    {
+        using var folder = new TemplateFolder().Write("page.html", "a\n{{ check() }}");
+        var errors = new List<Exception>();
+        folder.App.Builder.Logging.ClearProviders();
+        folder.App.Builder.Logging.AddProvider(new ExceptionLoggerProvider(errors));
+        folder.App.TemplateGlobal("check", new Func<string>(() => throw new InvalidOperationException("quota")));
+        folder.App.ErrorHandler<ArgumentException>(e => "not this one");
+        folder.App.Get("/", () => RenderTemplate("page.html"), endpoint: "index");
+        using var client = folder.App.TestClient();
+        var response = await client.GetAsync("/");
+        Assert.Equal(500, response.StatusCode);
+        var error = Assert.IsType<TemplateRuntimeError>(Assert.Single(errors));
+        Assert.Equal(("page.html", 2), (error.TemplateName, error.LineNumber));
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+    }
+
     private sealed class ExceptionLoggerProvider(List<Exception> errors) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new ExceptionLogger(errors);
