@@ -27,6 +27,19 @@ public class DataBindingTests
     }
 
     [Fact]
+    public void LoopsAndUnpackingReadNetListsAsTemplateValues()
+    {
+        var data = new { numbers = new List<int> { 3, 1, 2 }, pairs = new[] { new short[] { 1, 2 }, new short[] { 3, 4 } }, words = new[] { "a", "b" } };
+        Assert.Equal("3:int:1>1|1:int:2>2|2:int:3>end|4|3 7|a-b|2",
+            TestUtil.Render("{% for n in numbers %}{{ n }}:{{ 'int' if n is integer }}:{{ loop.index }}>{{ loop.nextitem if not loop.last else 'end' }}{{ '|' if not loop.last }}{% endfor %}"
+                + "|{{ numbers|sum - 2 }}|{% for a, b in pairs %}{{ a + b }}{{ ' ' if not loop.last }}{% endfor %}|{{ words|join('-') }}|{{ words|last|length + 1 }}", data));
+    }
+
+    [Fact]
+    public void LoopingOverALargeRangeAndBreaking() =>
+        Assert.Equal("0,1,2,9999999", TestUtil.Render("{% for i in range(10000000) %}{% if loop.index > 3 %}{{ loop.length - 1 }}{% break %}{% endif %}{{ i }},{% endfor %}", new { }, e => e.Extensions = JinjaExtensions.LoopControls));
+
+    [Fact]
     public void SnakeCaseFindsPascalCase() =>
         Assert.Equal("2020", TestUtil.Render("{{ user.created_at.year }}", new { user = new User("A", new DateOnly(2020, 5, 1), 1, []) }));
 

@@ -128,11 +128,16 @@ internal static partial class Ops
         return Array.Empty<object?>();
     }
 
-    /// <summary>Materialises an iterable into a list (the list itself when it already is one).</summary>
+    /// <summary>
+    /// An iterable as a read-only list: the list itself when it already is one (template lists and tuples,
+    /// ranges, .NET lists and arrays read through a normalising view), else its items materialised.
+    /// </summary>
     public static IReadOnlyList<object?> ToList(object? v) => v switch
     {
         List<object?> l => l,
         PyTuple t => t,
+        PyRange r => r,
+        IList list when v is not IDictionary => new NormalizedList(list),
         _ => Iterate(v).ToList(),
     };
 
