@@ -123,10 +123,19 @@ internal sealed partial class Compiler
             }
         }
 
+        int line = node.Line;
+        string? name = _name;
         return (rc, f) =>
         {
-            RunLoop(rc, f, iter(rc, f), 0);
-            return Flow.Normal;
+            try
+            {
+                RunLoop(rc, f, iter(rc, f), 0);
+                return Flow.Normal;
+            }
+            catch (Exception e) when (Locate(e, line, name))
+            {
+                throw Wrap(e, line, name);
+            }
         };
     }
 
@@ -231,15 +240,24 @@ internal sealed partial class Compiler
         _blocks[node.Name] = new BlockDef(node.Name, _name, render);
         var locals = node.Scoped ? LocalsSpec(c) : null;
         int check = OutputCheckDepth(c);
+        int line = node.Line;
+        string? name = _name;
         return (rc, f) =>
         {
-            if (check >= 0 && f.Up(check).Slots[0] is not null)
+            try
             {
+                if (check >= 0 && f.Up(check).Slots[0] is not null)
+                {
+                    return Flow.Normal;
+                }
+                var scoped = locals is null ? null : CollectLocals(locals, f);
+                rc.Blocks[blockName][0].Render(rc, scoped);
                 return Flow.Normal;
             }
-            var scoped = locals is null ? null : CollectLocals(locals, f);
-            rc.Blocks[blockName][0].Render(rc, scoped);
-            return Flow.Normal;
+            catch (Exception e) when (Locate(e, line, name))
+            {
+                throw Wrap(e, line, name);
+            }
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Flagon.Jinja.Parsing.Nodes;
 using Flagon.Jinja.Runtime;
 
@@ -22,6 +23,12 @@ internal sealed partial class Compiler
 
     /// <summary>Scratch list for <see cref="Load"/>'s candidate slots (one per compiler, reused).</summary>
     private readonly List<(int Depth, int Slot)> _candidates = new();
+
+    /// <summary>Scratch stack for <see cref="Output"/>'s parts (one per compiler, reused).</summary>
+    private readonly List<OutputPart> _outputParts = new();
+
+    /// <summary>Scratch stack for <see cref="Planned"/>'s converted constants (one per compiler, reused).</summary>
+    private readonly List<(int Param, object? Value)> _constants = new();
 
     /// <summary>Compile-time state at a point of the tree.</summary>
     private readonly record struct C(Scope S, bool Ae, bool Soft, bool InLoop, bool Captured = false);
@@ -304,7 +311,8 @@ internal sealed partial class Compiler
         try
         {
             var fn = StatementCore(s, c);
-            return s is OutputStmt ? fn : Located(fn, s.Line);
+            // Output, if, for and block statements name their line in errors themselves (see Locate).
+            return s is OutputStmt or IfStmt or ForStmt or BlockStmt ? fn : Located(fn, s.Line);
         }
         finally
         {
@@ -334,7 +342,26 @@ internal sealed partial class Compiler
         };
     }
 
-    private static TemplateError Wrap(Exception e, int line, string? name)
+    /// <summary>
+    /// The exception filter of a statement that names its line in errors: a template error without a
+    /// line gets this one (and passes on); any other error but a cancellation is to be wrapped
+    /// (<see cref="Wrap"/>) by the catch block. Same result as <see cref="Located"/>'s two catch blocks.
+    /// </summary>
+    private static bool Locate(Exception e, int line, string? name)
+    {
+        if (e is TemplateError te)
+        {
+            if (te.LineNumber is null)
+            {
+                te.LineNumber = line;
+                te.TemplateName ??= name;
+            }
+            return false;
+        }
+        return e is not OperationCanceledException;
+    }
+
+    internal static TemplateError Wrap(Exception e, int line, string? name)
     {
         var err = e is InsufficientExecutionStackException
             ? new TemplateRuntimeError("maximum recursion depth exceeded while rendering", e)
@@ -422,13 +449,9 @@ internal sealed partial class Compiler
         int check = OutputCheckDepth(c);
         // Adjacent constant text (template data and folded constants) is merged into one string;
         // expression parts are written by one delegate for the whole statement, which names the
-        // failing part's line in an error.
-        int count = o.Parts.Count;
-        var texts = new string?[count];
-        var exprs = new ExprFn?[count];
-        Action<RenderContext, Frame>?[]? writers = null;
-        var lines = new int[count];
-        int n = 0;
+        // failing part's line in an error. Parts collect on a scratch stack, copied out at their size.
+        var parts = _outputParts;
+        int from = parts.Count;
         foreach (var p in o.Parts)
         {
             string? text = null;
@@ -442,91 +465,41 @@ internal sealed partial class Compiler
             }
             if (text is not null)
             {
-                if (n > 0 && texts[n - 1] is { } previous)
+                if (parts.Count > from && parts[^1].Text is { } previous)
                 {
-                    texts[n - 1] = previous + text;
+                    parts[^1] = parts[^1] with { Text = previous + text };
                 }
                 else
                 {
-                    texts[n] = text;
-                    lines[n++] = p.Line;
+                    parts.Add(new OutputPart(text, null, null, p.Line));
                 }
                 continue;
             }
-            lines[n] = p.Line;
             if (BoundFormatWriter(p, c) is { } writer)
             {
-                (writers ??= new Action<RenderContext, Frame>?[count])[n++] = writer;
+                parts.Add(new OutputPart(null, null, writer, p.Line));
                 continue;
             }
-            exprs[n++] = Expression(p, c);
+            parts.Add(new OutputPart(null, Expression(p, c), null, p.Line));
         }
-        if (n < count)
-        {
-            Array.Resize(ref texts, n);
-            Array.Resize(ref exprs, n);
-            Array.Resize(ref lines, n);
-            if (writers is not null)
-            {
-                Array.Resize(ref writers, n);
-            }
-        }
-        var body = OutputParts(texts, exprs, writers, lines, c.Ae);
+        var written = parts.Count == from ? [] : CollectionsMarshal.AsSpan(parts)[from..].ToArray();
+        parts.RemoveRange(from, parts.Count - from);
         if (check < 0)
         {
-            return body;
+            switch (written.Length)
+            {
+                case 0:
+                    return static (rc, f) => Flow.Normal;
+                case 1 when written[0].Text is { } only:
+                    return (rc, f) =>
+                    {
+                        rc.Writer.Write(only);
+                        return Flow.Normal;
+                    };
+            }
         }
-        return (rc, f) => f.Up(check).Slots[0] is not null ? Flow.Normal : body(rc, f);
-    }
-
-    /// <summary>Writes an output statement's parts in order: constant text as is, expression values through <see cref="WriteValue"/>.</summary>
-    private StmtFn OutputParts(string?[] texts, ExprFn?[] exprs, Action<RenderContext, Frame>?[]? writers, int[] lines, bool ae)
-    {
-        string? name = _name;
-        switch (texts.Length)
-        {
-            case 0:
-                return static (rc, f) => Flow.Normal;
-            case 1 when texts[0] is { } only:
-                return (rc, f) =>
-                {
-                    rc.Writer.Write(only);
-                    return Flow.Normal;
-                };
-        }
-        return (rc, f) =>
-        {
-            int i = 0;
-            try
-            {
-                for (; i < texts.Length; i++)
-                {
-                    if (texts[i] is { } text)
-                    {
-                        rc.Writer.Write(text);
-                    }
-                    else if (writers?[i] is { } write)
-                    {
-                        write(rc, f);
-                    }
-                    else
-                    {
-                        WriteValue(rc, exprs[i]!(rc, f), ae);
-                    }
-                }
-            }
-            catch (TemplateError ex) when (texts[i] is null && ex.LineNumber is null)
-            {
-                ex.LineNumber = lines[i];
-                ex.TemplateName ??= name;
-                throw;
-            }
-            catch (Exception ex) when (texts[i] is null && ex is not TemplateError and not OperationCanceledException)
-            {
-                throw Wrap(ex, lines[i], name);
-            }
-            return Flow.Normal;
-        };
+        var output = new OutputWriter(written, c.Ae, _name, check);
+        return check < 0 ? output.Write : output.WriteUnlessExtended;
     }
 
     private StmtFn If(IfStmt node, C c)
@@ -534,10 +507,22 @@ internal sealed partial class Compiler
         var soft = c with { Soft = true };
         var t = Expression(node.Test, soft);
         var b = Body(node.Body, soft);
+        int line = node.Line;
+        string? name = _name;
         if (node.Elifs.Count == 0)
         {
             var otherwise = Body(node.Otherwise, soft);
-            return (rc, f) => Ops.Truthy(t(rc, f)) ? b(rc, f) : otherwise(rc, f);
+            return (rc, f) =>
+            {
+                try
+                {
+                    return Ops.Truthy(t(rc, f)) ? b(rc, f) : otherwise(rc, f);
+                }
+                catch (Exception e) when (Locate(e, line, name))
+                {
+                    throw Wrap(e, line, name);
+                }
+            };
         }
         var ta = new ExprFn[node.Elifs.Count + 1];
         var ba = new StmtFn[ta.Length];
@@ -551,14 +536,21 @@ internal sealed partial class Compiler
         var otherwiseAll = Body(node.Otherwise, soft);
         return (rc, f) =>
         {
-            for (int i = 0; i < ta.Length; i++)
+            try
             {
-                if (Ops.Truthy(ta[i](rc, f)))
+                for (int i = 0; i < ta.Length; i++)
                 {
-                    return ba[i](rc, f);
+                    if (Ops.Truthy(ta[i](rc, f)))
+                    {
+                        return ba[i](rc, f);
+                    }
                 }
+                return otherwiseAll(rc, f);
             }
-            return otherwiseAll(rc, f);
+            catch (Exception e) when (Locate(e, line, name))
+            {
+                throw Wrap(e, line, name);
+            }
         };
     }
 
