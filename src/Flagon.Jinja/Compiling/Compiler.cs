@@ -21,28 +21,67 @@ internal sealed partial class Compiler
     private int _depth;
     private int _analyzeDepth;
 
-    /// <summary>Scratch list for <see cref="Load"/>'s candidate slots (one per compiler, reused).</summary>
-    private readonly List<(int Depth, int Slot)> _candidates = new();
+    /// <summary>Scratch lists of one compile (see <see cref="Scratch"/>), taken from the thread's pool.</summary>
+    private readonly Scratch _scratch;
 
-    /// <summary>Scratch stack for <see cref="Output"/>'s parts (one per compiler, reused).</summary>
-    private readonly List<OutputPart> _outputParts = new();
+    /// <summary>Scratch list for <see cref="Load"/>'s candidate slots.</summary>
+    private List<(int Depth, int Slot)> _candidates => _scratch.Candidates;
 
-    /// <summary>Scratch stack for <see cref="Planned"/>'s converted constants (one per compiler, reused).</summary>
-    private readonly List<(int Param, object? Value)> _constants = new();
+    /// <summary>Scratch stack for <see cref="Output"/>'s parts.</summary>
+    private List<OutputPart> _outputParts => _scratch.OutputParts;
+
+    /// <summary>Scratch stack for <see cref="Planned"/>'s converted constants.</summary>
+    private List<(int Param, object? Value)> _constants => _scratch.Constants;
+
+    /// <summary>
+    /// The compiler's scratch lists: only needed while compiling, so each thread keeps one set and
+    /// reuses it (a compile on the same thread while one runs gets its own).
+    /// </summary>
+    private sealed class Scratch
+    {
+        public readonly List<(int Depth, int Slot)> Candidates = new();
+        public readonly List<OutputPart> OutputParts = new();
+        public readonly List<(int Param, object? Value)> Constants = new();
+
+        public void Clear()
+        {
+            Candidates.Clear();
+            OutputParts.Clear();
+            Constants.Clear();
+        }
+    }
+
+    [ThreadStatic]
+    private static Scratch? _pooledScratch;
 
     /// <summary>Compile-time state at a point of the tree.</summary>
     private readonly record struct C(Scope S, bool Ae, bool Soft, bool InLoop, bool Captured = false);
 
-    private Compiler(JinjaEnvironment env, string? name)
+    private Compiler(JinjaEnvironment env, string? name, Scratch scratch)
     {
         _env = env;
         _name = name;
+        _scratch = scratch;
     }
 
     public static CompiledTemplate Compile(JinjaEnvironment env, TemplateNode node, string? name, bool autoescape)
     {
-        var compiler = new Compiler(env, name);
-        return compiler.Run(node, autoescape);
+        var scratch = _pooledScratch ?? new Scratch();
+        _pooledScratch = null;
+        try
+        {
+            var compiler = new Compiler(env, name, scratch);
+            return compiler.Run(node, autoescape);
+        }
+        finally
+        {
+            // Cleared (a failed compile may leave entries), and kept unless it grew unusually large.
+            scratch.Clear();
+            if (scratch.OutputParts.Capacity <= 1024)
+            {
+                _pooledScratch = scratch;
+            }
+        }
     }
 
     private CompiledTemplate Run(TemplateNode node, bool autoescape)
@@ -467,20 +506,20 @@ internal sealed partial class Compiler
             {
                 if (parts.Count > from && parts[^1].Text is { } previous)
                 {
-                    parts[^1] = parts[^1] with { Text = previous + text };
+                    parts[^1] = parts[^1] with { Item = previous + text };
                 }
                 else
                 {
-                    parts.Add(new OutputPart(text, null, null, p.Line));
+                    parts.Add(new OutputPart(text, p.Line));
                 }
                 continue;
             }
             if (BoundFormatWriter(p, c) is { } writer)
             {
-                parts.Add(new OutputPart(null, null, writer, p.Line));
+                parts.Add(new OutputPart(writer, p.Line));
                 continue;
             }
-            parts.Add(new OutputPart(null, Expression(p, c), null, p.Line));
+            parts.Add(new OutputPart(Expression(p, c), p.Line));
         }
         var written = parts.Count == from ? [] : CollectionsMarshal.AsSpan(parts)[from..].ToArray();
         parts.RemoveRange(from, parts.Count - from);

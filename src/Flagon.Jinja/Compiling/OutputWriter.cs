@@ -2,8 +2,15 @@ using Flagon.Jinja.Runtime;
 
 namespace Flagon.Jinja.Compiling;
 
-/// <summary>One part of an output statement: constant text, an expression, or a writer that formats straight to the output.</summary>
-internal readonly record struct OutputPart(string? Text, ExprFn? Expr, Action<RenderContext, Frame>? Writer, int Line);
+/// <summary>
+/// One part of an output statement: <see cref="Item"/> is constant text (a string), an expression
+/// (<see cref="ExprFn"/>), or a writer that formats straight to the output; 16 bytes.
+/// </summary>
+internal readonly record struct OutputPart(object Item, int Line)
+{
+    /// <summary>The constant text, or null for an expression or writer.</summary>
+    public string? Text => Item as string;
+}
 
 /// <summary>
 /// A compiled output statement: writes its parts in order (constant text as is, expression values
@@ -22,27 +29,28 @@ internal sealed class OutputWriter(OutputPart[] parts, bool autoescape, string? 
             for (; i < all.Length; i++)
             {
                 ref readonly var part = ref all[i];
-                if (part.Text is { } text)
+                var item = part.Item;
+                if (item is string text)
                 {
                     rc.Writer.Write(text);
                 }
-                else if (part.Writer is { } write)
+                else if (item is ExprFn expr)
                 {
-                    write(rc, f);
+                    Compiler.WriteValue(rc, expr(rc, f), autoescape);
                 }
                 else
                 {
-                    Compiler.WriteValue(rc, part.Expr!(rc, f), autoescape);
+                    ((Action<RenderContext, Frame>)item)(rc, f);
                 }
             }
         }
-        catch (TemplateError ex) when (all[i].Text is null && ex.LineNumber is null)
+        catch (TemplateError ex) when (all[i].Item is not string && ex.LineNumber is null)
         {
             ex.LineNumber = all[i].Line;
             ex.TemplateName ??= templateName;
             throw;
         }
-        catch (Exception ex) when (all[i].Text is null && ex is not TemplateError and not OperationCanceledException)
+        catch (Exception ex) when (all[i].Item is not string && ex is not TemplateError and not OperationCanceledException)
         {
             throw Compiler.Wrap(ex, all[i].Line, templateName);
         }

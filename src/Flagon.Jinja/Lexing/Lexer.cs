@@ -247,7 +247,16 @@ internal sealed class Lexer
 
     internal static readonly char[] PyWhitespace = [' ', '\t', '\n', '\r', '\v', '\f', '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\u00a0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000'];
 
-    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\x1c' or '\x1d' or '\x1e' or '\x1f';
+    // Python's str.isspace: char.IsWhiteSpace plus the four separators \x1c-\x1f. ASCII is decided here
+    // (tab to carriage return, the separators, space); only non-ASCII characters ask char.IsWhiteSpace.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSpace(char c) => c <= ' '
+        ? c == ' ' || (uint)(c - '\t') <= '\r' - '\t' || (uint)(c - '\x1c') <= 3
+        : c >= '\x7f' && char.IsWhiteSpace(c);
+
+    /// <summary>A character that may continue a name: a letter, a digit or an underscore (ASCII decided inline).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNameChar(char c) => c < '\x80' ? char.IsAsciiLetterOrDigit(c) || c == '_' : char.IsLetterOrDigit(c);
 
     private bool At(int i, string s) => (uint)i <= (uint)_source.Length && _source.AsSpan(i).StartsWith(s, StringComparison.Ordinal);
 
@@ -655,15 +664,15 @@ internal sealed class Lexer
                 _pos = j;
                 continue;
             }
-            if (char.IsDigit(c) && c < 128)
+            if (char.IsAsciiDigit(c))
             {
                 LexNumber();
                 continue;
             }
-            if (char.IsLetter(c) || c == '_')
+            if (c < '\x80' ? char.IsAsciiLetter(c) || c == '_' : char.IsLetter(c))
             {
                 int j = i + 1;
-                while (j < src.Length && (char.IsLetterOrDigit(src[j]) || src[j] == '_'))
+                while (j < src.Length && IsNameChar(src[j]))
                 {
                     j++;
                 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Flagon.Jinja.Lexing;
 using Flagon.Jinja.Parsing.Nodes;
 using Flagon.Jinja.Runtime;
@@ -29,12 +30,15 @@ internal sealed class Parser
     private static readonly string[] UntilIn = ["name:in"];
     private static readonly string[] UntilRecursive = ["name:recursive"];
 
-    private readonly List<Token> _tokens;
-    private readonly string? _name;
-    private readonly JinjaExtensions _extensions;
+    private List<Token> _tokens;
+    private string? _name;
+    private JinjaExtensions _extensions;
     private readonly List<string[]> _endTokenStack = new();
     private readonly List<string> _tagStack = new();
     private readonly List<Expr> _parts = new();
+
+    /// <summary>Scratch stack of the statements of the bodies being parsed (each body copies its own out at its size).</summary>
+    private readonly List<Stmt> _statements = new();
     private int _pos;
     private int _depth;
 
@@ -53,17 +57,30 @@ internal sealed class Parser
     }
 
     /// <summary>
-    /// Lexes and parses a whole template. The token list is only needed while parsing, so each thread
-    /// keeps one and reuses it (a list grown past <see cref="MaxPooledTokens"/> is not kept).
+    /// Lexes and parses a whole template. The token list and the parser's scratch lists are only needed
+    /// while parsing, so each thread keeps one set and reuses it (a token list grown past
+    /// <see cref="MaxPooledTokens"/> is not kept; a parse on the same thread while one runs gets its own).
     /// </summary>
     public static TemplateNode ParseSource(string source, LexerSettings settings, string? name, JinjaExtensions extensions)
     {
         var tokens = _pooledTokens ?? new List<Token>();
         _pooledTokens = null;
+        var parser = _pooledParser;
+        _pooledParser = null;
         try
         {
             Lexer.Tokenize(source, settings, name, tokens);
-            return Parse(tokens, name, extensions);
+            if (parser is null)
+            {
+                parser = new Parser(tokens, name, extensions);
+            }
+            else
+            {
+                parser._tokens = tokens;
+                parser._name = name;
+                parser._extensions = extensions;
+            }
+            return new TemplateNode(1, parser.Subparse(null));
         }
         finally
         {
@@ -72,13 +89,36 @@ internal sealed class Parser
                 tokens.Clear();
                 _pooledTokens = tokens;
             }
+            if (parser is not null)
+            {
+                parser.Reset();
+                _pooledParser = parser;
+            }
         }
     }
+
+    /// <summary>Empties the scratch state after a parse (a failed one may leave entries) so the parser can be reused.</summary>
+    private void Reset()
+    {
+        _tokens = EmptyTokens;
+        _name = null;
+        _pos = 0;
+        _depth = 0;
+        _endTokenStack.Clear();
+        _tagStack.Clear();
+        _parts.Clear();
+        _statements.Clear();
+    }
+
+    private static readonly List<Token> EmptyTokens = new();
 
     private const int MaxPooledTokens = 16 * 1024;
 
     [ThreadStatic]
     private static List<Token>? _pooledTokens;
+
+    [ThreadStatic]
+    private static Parser? _pooledParser;
 
     private Token Current => _tokens[_pos];
 
@@ -183,7 +223,10 @@ internal sealed class Parser
 
     private List<Stmt> Subparse(string[]? endTokens)
     {
-        var body = new List<Stmt>();
+        // The body's statements collect on a scratch stack (nested bodies push and pop theirs above
+        // them) and are copied out at their exact size.
+        var body = _statements;
+        int bodyFrom = body.Count;
         // Output parts collect in one scratch list (a statement flushes them first, so nested bodies
         // find it empty) and are copied out at their exact size.
         var data = _parts;
@@ -199,6 +242,14 @@ internal sealed class Parser
                 body.Add(new OutputStmt(dataLine, new List<Expr>(data)));
                 data.Clear();
             }
+        }
+        List<Stmt> TakeBody()
+        {
+            int count = body.Count - bodyFrom;
+            var result = new List<Stmt>(count);
+            result.AddRange(CollectionsMarshal.AsSpan(body).Slice(bodyFrom, count));
+            body.RemoveRange(bodyFrom, count);
+            return result;
         }
         try
         {
@@ -224,7 +275,7 @@ internal sealed class Parser
                     Next();
                     if (endTokens is not null && TestAny(Current, endTokens))
                     {
-                        return body;
+                        return TakeBody();
                     }
                     body.Add(ParseStatement());
                     Expect("block_end");
@@ -243,7 +294,7 @@ internal sealed class Parser
                 _endTokenStack.RemoveAt(_endTokenStack.Count - 1);
             }
         }
-        return body;
+        return TakeBody();
     }
 
     private static readonly HashSet<string> StatementKeywords =
