@@ -291,19 +291,18 @@ internal sealed partial class Compiler
         int depth = 0;
         for (var s = c.S; s is not null; s = s.Parent, depth++)
         {
-            for (int i = 0; i < s.StoredNames.Count; i++)
+            foreach (var (name, slot) in s.StoredEntries)
             {
-                string name = s.StoredNames[i];
                 if (name != "loop" && !name.StartsWith('\0'))
                 {
-                    result.Add((name, depth, s.StoredSlots[i]));
+                    result.Add((name, depth, slot));
                 }
             }
-            for (int i = 0; i < s.FreeNames.Count; i++)
+            foreach (var (name, slot) in s.FreeEntries)
             {
-                if (s.FreeNames[i] is not ("loop" or "self" or "super"))
+                if (name is not ("loop" or "self" or "super"))
                 {
-                    result.Add((s.FreeNames[i], depth, s.FreeSlots[i]));
+                    result.Add((name, depth, slot));
                 }
             }
         }

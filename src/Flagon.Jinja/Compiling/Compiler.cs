@@ -320,27 +320,32 @@ internal sealed partial class Compiler
             case 0: return static (rc, f) => Flow.Normal;
             case 1: return fns[0];
             case 2:
-                {
-                    var a = fns[0];
-                    var b = fns[1];
-                    return (rc, f) => a(rc, f) is var r && r != Flow.Normal ? r : b(rc, f);
-                }
+                return new Pair(fns[0], fns[1]).Run;
             default:
+                return new Sequence(fns).Run;
+        }
+    }
+
+    /// <summary>Two statements in order; <see cref="Run"/> is the pair's delegate (no separate closure).</summary>
+    private sealed class Pair(StmtFn first, StmtFn second)
+    {
+        public Flow Run(RenderContext rc, Frame f) => first(rc, f) is var r && r != Flow.Normal ? r : second(rc, f);
+    }
+
+    /// <summary>Statements in order, stopping at a loop control; <see cref="Run"/> is the sequence's delegate.</summary>
+    private sealed class Sequence(StmtFn[] statements)
+    {
+        public Flow Run(RenderContext rc, Frame f)
+        {
+            foreach (var s in statements)
+            {
+                var r = s(rc, f);
+                if (r != Flow.Normal)
                 {
-                    var arr = fns;
-                    return (rc, f) =>
-                    {
-                        foreach (var s in arr)
-                        {
-                            var r = s(rc, f);
-                            if (r != Flow.Normal)
-                            {
-                                return r;
-                            }
-                        }
-                        return Flow.Normal;
-                    };
+                    return r;
                 }
+            }
+            return Flow.Normal;
         }
     }
 

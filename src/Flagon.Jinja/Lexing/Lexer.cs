@@ -473,9 +473,28 @@ internal sealed class Lexer
     /// one string; other names are cut from the source.</summary>
     private string Name(int start, int end)
     {
+        // Names repeat (keywords, the template's variables and attributes), so each thread keeps the
+        // last name seen per hash bucket and hands it out again instead of a new string.
         var span = _source.AsSpan(start, end - start);
-        return Keyword(span) ?? span.ToString();
+        var names = _names;
+        int bucket = (int)((uint)(span.Length * 0x9E3779B1 ^ span[0] * 31 ^ span[^1] * 0x85EBCA6B ^ span[span.Length >> 1]) >> 24) & (NameBuckets - 1);
+        var cached = names[bucket];
+        if (cached is not null && span.SequenceEqual(cached))
+        {
+            return cached;
+        }
+        var name = Keyword(span) ?? span.ToString();
+        names[bucket] = name;
+        return name;
     }
+
+    private const int NameBuckets = 256;
+
+    /// <summary>This thread's recent names (see <see cref="Name"/>).</summary>
+    private readonly string?[] _names = _threadNames ??= new string?[NameBuckets];
+
+    [ThreadStatic]
+    private static string?[]? _threadNames;
 
     private static string? Keyword(ReadOnlySpan<char> s) => s switch
     {

@@ -930,6 +930,11 @@ internal sealed class Parser
             case TokenType.String:
                 {
                     Next();
+                    if (Current.Type != TokenType.String)
+                    {
+                        return new ConstExpr(token.Line, token.Value);
+                    }
+                    // Adjacent string literals concatenate.
                     var buf = new System.Text.StringBuilder(token.Value);
                     while (Current.Type == TokenType.String)
                     {
@@ -1207,7 +1212,7 @@ internal sealed class Parser
                 string key = Current.Value;
                 Next();
                 Next();
-                result.Kwargs.Add(new(key, ParseExpression()));
+                result.AddKwarg(key, ParseExpression());
             }
             else
             {
