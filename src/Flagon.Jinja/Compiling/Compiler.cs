@@ -207,13 +207,33 @@ internal sealed partial class Compiler
         }
     }
 
-    private SpecialNames AnalyzeAll<T>(List<T> nodes)
-        where T : Node
+    // One overload per list type (a generic method over reference types would look its list type up at run time).
+    private SpecialNames AnalyzeAll(List<Stmt> nodes)
     {
         var r = SpecialNames.None;
-        foreach (var node in nodes)
+        for (int i = 0; i < nodes.Count; i++)
         {
-            r |= Analyze(node);
+            r |= Analyze(nodes[i]);
+        }
+        return r;
+    }
+
+    private SpecialNames AnalyzeAll(List<Expr> nodes)
+    {
+        var r = SpecialNames.None;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            r |= Analyze(nodes[i]);
+        }
+        return r;
+    }
+
+    private SpecialNames AnalyzeAll(List<IfStmt> nodes)
+    {
+        var r = SpecialNames.None;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            r |= Analyze(nodes[i]);
         }
         return r;
     }

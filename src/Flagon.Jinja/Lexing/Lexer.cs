@@ -164,7 +164,7 @@ internal sealed class Lexer
             EmitData(text);
             _line += textLines;
             int tagLine = _line;
-            _line += Count(src, at, tagEnd);
+            _line += CountShort(src, at, tagEnd);
             _pos = tagEnd;
             _lineStarting = tagEnd > 0 && src[tagEnd - 1] == '\n';
             if (raw)
@@ -202,6 +202,24 @@ internal sealed class Lexer
     }
 
     private static int Count(string s, int from, int to) => to > from ? s.AsSpan(from, to - from).Count('\n') : 0;
+
+    /// <summary><see cref="Count"/> for the short spans of delimiters and spaces inside tags (a plain loop, no vector setup).</summary>
+    private static int CountShort(string s, int from, int to)
+    {
+        if (to - from > 16)
+        {
+            return Count(s, from, to);
+        }
+        int n = 0;
+        for (int i = from; i < to; i++)
+        {
+            if (s[i] == '\n')
+            {
+                n++;
+            }
+        }
+        return n;
+    }
 
     private void EmitData(string text)
     {
@@ -665,7 +683,7 @@ internal sealed class Lexer
                 {
                     var type = kind == Rule.Variable ? TokenType.VariableEnd : TokenType.BlockEnd;
                     _tokens.Add(new Token(type, "", _line));
-                    _line += Count(src, i, end);
+                    _line += CountShort(src, i, end);
                     _pos = end;
                     _lineStarting = end > 0 && src[end - 1] == '\n';
                     return;
@@ -679,7 +697,7 @@ internal sealed class Lexer
             if (IsSpace(c))
             {
                 int j = SkipSpace(i);
-                _line += Count(src, i, j);
+                _line += CountShort(src, i, j);
                 _pos = j;
                 continue;
             }
