@@ -276,7 +276,24 @@ internal sealed class Lexer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsNameChar(char c) => c < '\x80' ? char.IsAsciiLetterOrDigit(c) || c == '_' : char.IsLetterOrDigit(c);
 
-    private bool At(int i, string s) => (uint)i <= (uint)_source.Length && _source.AsSpan(i).StartsWith(s, StringComparison.Ordinal);
+    // Delimiters are a few characters and most probes fail on the first, so a plain loop beats a span compare.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool At(int i, string s)
+    {
+        string src = _source;
+        if ((uint)i > (uint)src.Length || s.Length > src.Length - i)
+        {
+            return false;
+        }
+        for (int k = 0; k < s.Length; k++)
+        {
+            if (src[i + k] != s[k])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private int SkipSpace(int i)
     {
@@ -495,7 +512,8 @@ internal sealed class Lexer
         // last name seen per hash bucket and hands it out again instead of a new string.
         var span = _source.AsSpan(start, end - start);
         var names = _names;
-        int bucket = (int)((uint)(span.Length * 0x9E3779B1 ^ span[0] * 31 ^ span[^1] * 0x85EBCA6B ^ span[span.Length >> 1]) >> 24) & (NameBuckets - 1);
+        uint hash = (((((uint)span.Length * 31) + span[0]) * 31 + span[^1]) * 31 + span[span.Length >> 1]) * 0x9E3779B1;
+        int bucket = (int)(hash >> 24) & (NameBuckets - 1);
         var cached = names[bucket];
         if (cached is not null && span.SequenceEqual(cached))
         {
@@ -727,7 +745,9 @@ internal sealed class Lexer
             {
                 throw Error($"unexpected char {PyQuote(c.ToString())} at {i}");
             }
-            if (op is "(" or "[" or "{")
+            // Brackets are one character; the rest of the operators skip the balance checks on their first character.
+            char first = op.Length == 1 ? op[0] : '\0';
+            if (first is '(' or '[' or '{')
             {
                 if (depth == _balance.Length)
                 {
@@ -735,7 +755,7 @@ internal sealed class Lexer
                 }
                 _balance[depth++] = op[0];
             }
-            else if (op is ")" or "]" or "}")
+            else if (first is ')' or ']' or '}')
             {
                 if (depth == 0)
                 {

@@ -155,13 +155,13 @@ internal sealed class Parser
         switch (t.Type)
         {
             case TokenType.Operator:
-                return t.Value == expr;
+                return Token.SameText(t.Value, expr);
             case TokenType.Name:
                 {
                     string value = t.Value;
                     return expr.Length == value.Length + 5
-                        ? expr.StartsWith("name:", StringComparison.Ordinal) && expr.AsSpan(5).SequenceEqual(value)
-                        : expr == "name";
+                        ? expr[5] == value[0] && expr.StartsWith("name:", StringComparison.Ordinal) && expr.AsSpan(5).SequenceEqual(value)
+                        : expr.Length == 4 && expr == "name";
                 }
             case TokenType.BlockEnd:
                 return expr == "block_end";
@@ -801,7 +801,7 @@ internal sealed class Parser
         List<KeyValuePair<string, Expr>>? ops = null;
         while (true)
         {
-            if (Current.Type == TokenType.Operator && Current.Value is "==" or "!=" or "<" or "<=" or ">" or ">=")
+            if (Current is { Type: TokenType.Operator } compareOp && IsCompareOperator(compareOp.Value))
             {
                 string op = Next().Value;
                 (ops ??= new()).Add(new(op, ParseMath1()));
@@ -824,6 +824,13 @@ internal sealed class Parser
         }
         return ops is null ? expr : new CompareExpr(line, expr, ops);
     }
+
+    // Decided on the first character: the lexer's operators starting with '<', '>' or '!' are exactly
+    // <, <=, >, >= and !=; of '=' and '==' only the second compares.
+    private static bool IsCompareOperator(string op) => op[0] is '<' or '>' or '!' || (op[0] == '=' && op.Length == 2);
+
+    // *, /, // and % (not **).
+    private static bool IsMultiplyOperator(string op) => op[0] is '/' or '%' || (op[0] == '*' && op.Length == 1);
 
     private Expr ParseMath1()
     {
@@ -858,7 +865,7 @@ internal sealed class Parser
     {
         int line = Current.Line;
         var left = ParsePow();
-        while (Current.Type == TokenType.Operator && Current.Value is "*" or "/" or "//" or "%")
+        while (Current is { Type: TokenType.Operator } mulOp && IsMultiplyOperator(mulOp.Value))
         {
             string op = Next().Value;
             left = new BinaryExpr(line, op, left, ParsePow());
