@@ -30,10 +30,7 @@ internal sealed partial class Compiler
             case ConstExpr k:
                 return Constant(k.Value);
             case DataExpr d:
-                {
-                    string v = d.Text;
-                    return (rc, f) => v;
-                }
+                return d.Text.LoadConstant;
             case NameExpr n:
                 return Load(n.Name, c);
             case GetAttrExpr ga:
@@ -216,7 +213,7 @@ internal sealed partial class Compiler
                 {
                     if (TryFold(cc, c) is string s)
                     {
-                        return (rc, f) => s;
+                        return s.LoadConstant;
                     }
                     var items = Expressions(cc.Items, c);
                     bool ae = c.Ae;
@@ -262,7 +259,7 @@ internal sealed partial class Compiler
         null => LoadNull,
         true => LoadTrue,
         false => LoadFalse,
-        _ => (rc, f) => v,
+        _ => v.LoadConstant,
     };
 
     private ExprFn[] Expressions(List<Expr> nodes, C c)

@@ -142,7 +142,15 @@ internal sealed partial class Compiler
                 };
             case ConstExpr or DataExpr or NsRefExpr or LoopControlStmt:
                 return SpecialNames.None;
-            case OutputStmt o: return AnalyzeAll(o.Parts);
+            case OutputStmt o:
+                {
+                    var r = SpecialNames.None;
+                    foreach (var part in o.Parts)
+                    {
+                        r |= Analyze(part);
+                    }
+                    return r;
+                }
             case GetAttrExpr ga: return Analyze(ga.Target);
             case FilterExpr fe: return AnalyzeIf(fe.Target) | AnalyzeArgs(fe.Args);
             case CallExpr call: return Analyze(call.Target) | AnalyzeArgs(call.Args);
@@ -555,11 +563,7 @@ internal sealed partial class Compiler
                 case 0:
                     return static (rc, f) => Flow.Normal;
                 case 1 when written[0].Text is { } only:
-                    return (rc, f) =>
-                    {
-                        rc.Writer.Write(only);
-                        return Flow.Normal;
-                    };
+                    return only.WriteText;
             }
         }
         var output = new OutputWriter(written, c.Ae, _name, check);
@@ -665,7 +669,7 @@ internal sealed partial class Compiler
                             rc.Export(name, v);
                         };
                     }
-                    return (rc, f, v) => f.Slots[slot] = v;
+                    return SlotStore(slot);
                 }
             case TupleExpr t:
                 {
@@ -708,6 +712,21 @@ internal sealed partial class Compiler
                 throw new TemplateSyntaxError($"can't assign to '{target.GetType().Name}'", target.Line, _name);
         }
     }
+
+    /// <summary>Stores into the first <see cref="CachedSlots"/> slots of the current frame, made once.</summary>
+    private static readonly Assigner?[] SlotStores = new Assigner?[CachedSlots];
+
+    /// <summary>A store into one slot of the current frame.</summary>
+    private static Assigner SlotStore(int slot)
+    {
+        if (slot < CachedSlots)
+        {
+            return SlotStores[slot] ??= NewSlotStore(slot);
+        }
+        return NewSlotStore(slot);
+    }
+
+    private static Assigner NewSlotStore(int slot) => (rc, f, v) => f.Slots[slot] = v;
 
     private StmtFn Assign(AssignStmt node, C c)
     {

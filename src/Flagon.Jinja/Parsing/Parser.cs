@@ -239,7 +239,7 @@ internal sealed class Parser
         {
             if (data.Count > 0)
             {
-                body.Add(new OutputStmt(dataLine, new List<Expr>(data)));
+                body.Add(new OutputStmt(dataLine, data.ToArray()));
                 data.Clear();
             }
         }
@@ -478,7 +478,7 @@ internal sealed class Parser
             }
             parts.Add(ParseExpression());
         }
-        return new OutputStmt(line, parts);
+        return new OutputStmt(line, parts.ToArray());
     }
 
     private bool ParseImportContext(bool @default, out bool withContext)
