@@ -417,7 +417,7 @@ internal sealed class Parser
         }
         bool recursive = SkipIf("name:recursive");
         var body = ParseStatements(UntilEndforElse);
-        List<Stmt> otherwise = Next().Value == "endfor" ? new() : ParseStatements(UntilEndfor, true);
+        List<Stmt> otherwise = Next().Value == "endfor" ? NoStatements : ParseStatements(UntilEndfor, true);
         return new ForStmt(line, target, iter, body, otherwise, test, recursive);
     }
 
@@ -426,7 +426,8 @@ internal sealed class Parser
         int line = Expect("name:if").Line;
         var test = ParseTuple(withCondExpr: false);
         var body = ParseStatements(UntilElifElseEndif);
-        var result = new IfStmt(line, test, body, new(), new());
+        List<IfStmt>? elifs = null;
+        var otherwise = NoStatements;
         while (true)
         {
             var token = Next();
@@ -435,17 +436,22 @@ internal sealed class Parser
                 int l = Current.Line;
                 var t = ParseTuple(withCondExpr: false);
                 var b = ParseStatements(UntilElifElseEndif);
-                result.Elifs.Add(new IfStmt(l, t, b, new(), new()));
+                (elifs ??= new()).Add(new IfStmt(l, t, b, NoElifs, NoStatements));
                 continue;
             }
             if (token.IsName("else"))
             {
-                result.Otherwise = ParseStatements(UntilEndif, true);
+                otherwise = ParseStatements(UntilEndif, true);
             }
             break;
         }
-        return result;
+        return new IfStmt(line, test, body, elifs ?? NoElifs, otherwise);
     }
+
+    /// <summary>The shared empty body of an if or for without else (and elif list without elifs); never modified.</summary>
+    private static readonly List<Stmt> NoStatements = new();
+
+    private static readonly List<IfStmt> NoElifs = new();
 
     private BlockStmt ParseBlock()
     {
