@@ -14,6 +14,8 @@ namespace Flagon.Jinja.Benchmarks;
 /// BenchmarkDotNet (e.g. <c>--filter '*' --job short</c>) after the gate has passed.
 /// <c>--quick [engine]</c> prints a rough time and allocation per render (for working on an engine).
 /// <c>--spin engine workload seconds</c> loops one engine for a profiler (workload Page: parse).
+/// <c>--pairs engineA engineB workload [pairs]</c> interleaves short batches of two engines and prints
+/// the median per-pair time ratio (for loaded machines).
 /// <c>--cpu-clock</c> runs an in-process job (3 warm-ups, 10 iterations) timed by process CPU time
 /// instead (for loaded machines).</summary>
 public static class Program
@@ -50,6 +52,14 @@ public static class Program
         if (spin >= 0)
         {
             QuickProfile.Spin(engines, args[spin + 1], args[spin + 2], double.Parse(args[spin + 3], CultureInfo.InvariantCulture));
+            return 0;
+        }
+
+        int pairs = Array.IndexOf(args, "--pairs");
+        if (pairs >= 0)
+        {
+            PairedComparison.Run(engines, args[pairs + 1], args[pairs + 2], args[pairs + 3],
+                pairs + 4 < args.Length ? int.Parse(args[pairs + 4], CultureInfo.InvariantCulture) : 300);
             return 0;
         }
 

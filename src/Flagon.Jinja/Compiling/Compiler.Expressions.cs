@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Flagon.Jinja.Parsing.Nodes;
 using Flagon.Jinja.Python;
 using Flagon.Jinja.Runtime;
@@ -27,15 +28,9 @@ internal sealed partial class Compiler
         switch (node)
         {
             case ConstExpr k:
-                {
-                    object? v = k.Value;
-                    return (rc, f) => v;
-                }
+                return Constant(k.Value);
             case DataExpr d:
-                {
-                    string v = d.Text;
-                    return (rc, f) => v;
-                }
+                return d.Text.LoadConstant;
             case NameExpr n:
                 return Load(n.Name, c);
             case GetAttrExpr ga:
@@ -48,8 +43,7 @@ internal sealed partial class Compiler
                         string attr = ga.Attr;
                         return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), attr);
                     }
-                    var site = new AttrSite(ga.Attr);
-                    return (rc, f) => Ops.GetAttr(rc.Eval(ae), target(rc, f), site);
+                    return new AttrLoad(ga.Attr, target, ae).Eval;
                 }
             case FilterExpr fe:
                 return Filter(fe, fe.Target is null ? (rc, f) => null : Expression(fe.Target, c), c);
@@ -219,7 +213,7 @@ internal sealed partial class Compiler
                 {
                     if (TryFold(cc, c) is string s)
                     {
-                        return (rc, f) => s;
+                        return s.LoadConstant;
                     }
                     var items = Expressions(cc.Items, c);
                     bool ae = c.Ae;
@@ -255,6 +249,19 @@ internal sealed partial class Compiler
         }
     }
 
+    private static readonly ExprFn LoadNull = static (rc, f) => null;
+    private static readonly ExprFn LoadTrue = static (rc, f) => Boxes.True;
+    private static readonly ExprFn LoadFalse = static (rc, f) => Boxes.False;
+
+    /// <summary>A constant load; the constants None, True and False share one delegate each.</summary>
+    private static ExprFn Constant(object? v) => v switch
+    {
+        null => LoadNull,
+        true => LoadTrue,
+        false => LoadFalse,
+        _ => v.LoadConstant,
+    };
+
     private ExprFn[] Expressions(List<Expr> nodes, C c)
     {
         var fns = new ExprFn[nodes.Count];
@@ -287,13 +294,7 @@ internal sealed partial class Compiler
         if (candidates.Count == 1)
         {
             var (d0, s0) = candidates[0];
-            return d0 switch
-            {
-                0 => (rc, f) => f.Slots[s0],
-                1 => (rc, f) => f.Parent!.Slots[s0],
-                2 => (rc, f) => f.Parent!.Parent!.Slots[s0],
-                _ => (rc, f) => f.Up(d0).Slots[s0],
-            };
+            return SlotLoad(d0, s0);
         }
         if (candidates.Count == 2 && candidates[0].Depth == 0)
         {
@@ -303,6 +304,30 @@ internal sealed partial class Compiler
         }
         return LoadFirstAssigned(candidates.ToArray());
     }
+
+    /// <summary>Loads of the first <see cref="CachedSlots"/> slots of the current frame and its first two parents, made once (they capture nothing that varies per template).</summary>
+    private static readonly ExprFn?[] SlotLoads = new ExprFn?[3 * CachedSlots];
+
+    private const int CachedSlots = 32;
+
+    /// <summary>A load of one slot <paramref name="depth"/> frames up.</summary>
+    private static ExprFn SlotLoad(int depth, int slot)
+    {
+        if (depth < 3 && slot < CachedSlots)
+        {
+            ref var cached = ref SlotLoads[depth * CachedSlots + slot];
+            return cached ??= NewSlotLoad(depth, slot);
+        }
+        return NewSlotLoad(depth, slot);
+    }
+
+    private static ExprFn NewSlotLoad(int depth, int slot) => depth switch
+    {
+        0 => (rc, f) => f.Slots[slot],
+        1 => (rc, f) => f.Parent!.Slots[slot],
+        2 => (rc, f) => f.Parent!.Parent!.Slots[slot],
+        _ => (rc, f) => f.Up(depth).Slots[slot],
+    };
 
     /// <summary>The general name load: the first assigned of several candidate slots.</summary>
     private static ExprFn LoadFirstAssigned((int Depth, int Slot)[] arr)
@@ -491,6 +516,12 @@ internal sealed partial class Compiler
         {
             return null;
         }
+        if (fn.IsUnary && args.Args.Count == 0 && args.Kwargs.Count == 0)
+        {
+            // value|upper and the like: the delegate called with the value, no argument array (a
+            // one-parameter function always binds one positional argument).
+            return (rc, f) => fn.InvokeUnary(target(rc, f));
+        }
         string[] keywords = [];
         if (args.Kwargs.Count > 0)
         {
@@ -505,23 +536,28 @@ internal sealed partial class Compiler
         {
             return null;
         }
-        if (fn.IsUnary && args.Args.Count == 0 && args.Kwargs.Count == 0)
-        {
-            // value|upper and the like: the delegate called with the value, no argument array.
-            return (rc, f) => fn.InvokeUnary(target(rc, f));
-        }
         int count = args.Args.Count + args.Kwargs.Count;
-        var rest = new (int Param, ExprFn Fn)[count];
+        var rest = count == 0 ? [] : new (int Param, ExprFn Fn)[count];
+        // Converted constants collect on a scratch stack (argument expressions compiled in between may
+        // push and pop their own above this call's).
+        var constants = _constants;
+        int constantsFrom = constants.Count;
         int n = 0;
         for (int k = 0; k < count; k++)
         {
             var source = k < args.Args.Count ? args.Args[k] : args.Kwargs[k - args.Args.Count].Value;
             if (source is ConstExpr { Value: string or long or double or bool or null } constant
-                && fn.TryPreconvert(plan, k + 1, constant.Value))
+                && fn.TryPreconvert(plan, k + 1, constant.Value, out int param, out var converted))
             {
+                constants.Add((param, converted));
                 continue;
             }
             rest[n++] = (plan.ArgToParam[k + 1], Expression(source, c));
+        }
+        if (constants.Count > constantsFrom)
+        {
+            plan = plan.WithConverted(CollectionsMarshal.AsSpan(constants)[constantsFrom..]);
+            constants.RemoveRange(constantsFrom, constants.Count - constantsFrom);
         }
         if (n < count)
         {

@@ -21,7 +21,7 @@ internal sealed partial class Compiler
         var target = Target(node.Target, inner);
         var test = node.Test is null ? null : Expression(node.Test, inner);
         var body = Body(node.Body, inner);
-        var resetSlots = new int[scope.SlotCount - targetSlotCount];
+        var resetSlots = scope.SlotCount == targetSlotCount ? [] : new int[scope.SlotCount - targetSlotCount];
         for (int i = 0; i < resetSlots.Length; i++)
         {
             resetSlots[i] = targetSlotCount + i;
@@ -123,10 +123,19 @@ internal sealed partial class Compiler
             }
         }
 
+        int line = node.Line;
+        string? name = _name;
         return (rc, f) =>
         {
-            RunLoop(rc, f, iter(rc, f), 0);
-            return Flow.Normal;
+            try
+            {
+                RunLoop(rc, f, iter(rc, f), 0);
+                return Flow.Normal;
+            }
+            catch (Exception e) when (Locate(e, line, name))
+            {
+                throw Wrap(e, line, name);
+            }
         };
     }
 
@@ -212,35 +221,46 @@ internal sealed partial class Compiler
         }
         var scope = new Scope(null, true) { BlockName = node.Name };
         DeclareStores(node.Body, scope);
-        string blockName = node.Name;
-        Action<RenderContext, BlockDef, IReadOnlyDictionary<string, object?>?> render;
-        if (node.Required)
+        var body = node.Required ? null : Body(node.Body, new C(scope, _defaultAutoescape, false, false));
+        var block = new BlockRunner(node.Name, scope, body, node.Scoped ? LocalsSpec(c) : null, OutputCheckDepth(c), node.Line, _name);
+        _blocks[node.Name] = new BlockDef(node.Name, _name, block.Render);
+        return block.Run;
+    }
+
+    /// <summary>
+    /// A compiled block: <see cref="Render"/> renders its body (the <see cref="BlockDef"/>'s delegate),
+    /// <see cref="Run"/> is the block statement (renders the topmost definition of the block).
+    /// </summary>
+    private sealed class BlockRunner(string blockName, Scope scope, StmtFn? body, List<(string Name, int Depth, int Slot)>? locals, int check, int line, string? templateName)
+    {
+        public void Render(RenderContext rc, BlockDef self, IReadOnlyDictionary<string, object?>? scopedLocals)
         {
-            render = (rc, self, sl) => throw new TemplateRuntimeError($"Required block '{blockName}' not found.");
-        }
-        else
-        {
-            var body = Body(node.Body, new C(scope, _defaultAutoescape, false, false));
-            render = (rc, self, sl) =>
+            if (body is null)
             {
-                var frame = scope.NewFrame(null);
-                scope.ResolveFree(rc, frame, sl, self);
-                body(rc, frame);
-            };
+                throw new TemplateRuntimeError($"Required block '{blockName}' not found.");
+            }
+            var frame = scope.NewFrame(null);
+            scope.ResolveFree(rc, frame, scopedLocals, self);
+            body(rc, frame);
         }
-        _blocks[node.Name] = new BlockDef(node.Name, _name, render);
-        var locals = node.Scoped ? LocalsSpec(c) : null;
-        int check = OutputCheckDepth(c);
-        return (rc, f) =>
+
+        public Flow Run(RenderContext rc, Frame f)
         {
-            if (check >= 0 && f.Up(check).Slots[0] is not null)
+            try
             {
+                if (check >= 0 && f.Up(check).Slots[0] is not null)
+                {
+                    return Flow.Normal;
+                }
+                var scoped = locals is null ? null : CollectLocals(locals, f);
+                rc.Blocks[blockName][0].Render(rc, scoped);
                 return Flow.Normal;
             }
-            var scoped = locals is null ? null : CollectLocals(locals, f);
-            rc.Blocks[blockName][0].Render(rc, scoped);
-            return Flow.Normal;
-        };
+            catch (Exception e) when (Locate(e, line, templateName))
+            {
+                throw Wrap(e, line, templateName);
+            }
+        }
     }
 
     private StmtFn Extends(ExtendsStmt node, C c)
@@ -273,19 +293,18 @@ internal sealed partial class Compiler
         int depth = 0;
         for (var s = c.S; s is not null; s = s.Parent, depth++)
         {
-            for (int i = 0; i < s.StoredNames.Count; i++)
+            foreach (var (name, slot) in s.StoredEntries)
             {
-                string name = s.StoredNames[i];
                 if (name != "loop" && !name.StartsWith('\0'))
                 {
-                    result.Add((name, depth, s.StoredSlots[i]));
+                    result.Add((name, depth, slot));
                 }
             }
-            for (int i = 0; i < s.FreeNames.Count; i++)
+            foreach (var (name, slot) in s.FreeEntries)
             {
-                if (s.FreeNames[i] is not ("loop" or "self" or "super"))
+                if (name is not ("loop" or "self" or "super"))
                 {
-                    result.Add((s.FreeNames[i], depth, s.FreeSlots[i]));
+                    result.Add((name, depth, slot));
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Flagon.Jinja.Parsing.Nodes;
 using Flagon.Jinja.Runtime;
 
@@ -20,22 +21,67 @@ internal sealed partial class Compiler
     private int _depth;
     private int _analyzeDepth;
 
-    /// <summary>Scratch list for <see cref="Load"/>'s candidate slots (one per compiler, reused).</summary>
-    private readonly List<(int Depth, int Slot)> _candidates = new();
+    /// <summary>Scratch lists of one compile (see <see cref="Scratch"/>), taken from the thread's pool.</summary>
+    private readonly Scratch _scratch;
+
+    /// <summary>Scratch list for <see cref="Load"/>'s candidate slots.</summary>
+    private List<(int Depth, int Slot)> _candidates => _scratch.Candidates;
+
+    /// <summary>Scratch stack for <see cref="Output"/>'s parts.</summary>
+    private List<OutputPart> _outputParts => _scratch.OutputParts;
+
+    /// <summary>Scratch stack for <see cref="Planned"/>'s converted constants.</summary>
+    private List<(int Param, object? Value)> _constants => _scratch.Constants;
+
+    /// <summary>
+    /// The compiler's scratch lists: only needed while compiling, so each thread keeps one set and
+    /// reuses it (a compile on the same thread while one runs gets its own).
+    /// </summary>
+    private sealed class Scratch
+    {
+        public readonly List<(int Depth, int Slot)> Candidates = new();
+        public readonly List<OutputPart> OutputParts = new();
+        public readonly List<(int Param, object? Value)> Constants = new();
+
+        public void Clear()
+        {
+            Candidates.Clear();
+            OutputParts.Clear();
+            Constants.Clear();
+        }
+    }
+
+    [ThreadStatic]
+    private static Scratch? _pooledScratch;
 
     /// <summary>Compile-time state at a point of the tree.</summary>
     private readonly record struct C(Scope S, bool Ae, bool Soft, bool InLoop, bool Captured = false);
 
-    private Compiler(JinjaEnvironment env, string? name)
+    private Compiler(JinjaEnvironment env, string? name, Scratch scratch)
     {
         _env = env;
         _name = name;
+        _scratch = scratch;
     }
 
     public static CompiledTemplate Compile(JinjaEnvironment env, TemplateNode node, string? name, bool autoescape)
     {
-        var compiler = new Compiler(env, name);
-        return compiler.Run(node, autoescape);
+        var scratch = _pooledScratch ?? new Scratch();
+        _pooledScratch = null;
+        try
+        {
+            var compiler = new Compiler(env, name, scratch);
+            return compiler.Run(node, autoescape);
+        }
+        finally
+        {
+            // Cleared (a failed compile may leave entries), and kept unless it grew unusually large.
+            scratch.Clear();
+            if (scratch.OutputParts.Capacity <= 1024)
+            {
+                _pooledScratch = scratch;
+            }
+        }
     }
 
     private CompiledTemplate Run(TemplateNode node, bool autoescape)
@@ -96,7 +142,15 @@ internal sealed partial class Compiler
                 };
             case ConstExpr or DataExpr or NsRefExpr or LoopControlStmt:
                 return SpecialNames.None;
-            case OutputStmt o: return AnalyzeAll(o.Parts);
+            case OutputStmt o:
+                {
+                    var r = SpecialNames.None;
+                    foreach (var part in o.Parts)
+                    {
+                        r |= Analyze(part);
+                    }
+                    return r;
+                }
             case GetAttrExpr ga: return Analyze(ga.Target);
             case FilterExpr fe: return AnalyzeIf(fe.Target) | AnalyzeArgs(fe.Args);
             case CallExpr call: return Analyze(call.Target) | AnalyzeArgs(call.Args);
@@ -161,13 +215,33 @@ internal sealed partial class Compiler
         }
     }
 
-    private SpecialNames AnalyzeAll<T>(List<T> nodes)
-        where T : Node
+    // One overload per list type (a generic method over reference types would look its list type up at run time).
+    private SpecialNames AnalyzeAll(List<Stmt> nodes)
     {
         var r = SpecialNames.None;
-        foreach (var node in nodes)
+        for (int i = 0; i < nodes.Count; i++)
         {
-            r |= Analyze(node);
+            r |= Analyze(nodes[i]);
+        }
+        return r;
+    }
+
+    private SpecialNames AnalyzeAll(List<Expr> nodes)
+    {
+        var r = SpecialNames.None;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            r |= Analyze(nodes[i]);
+        }
+        return r;
+    }
+
+    private SpecialNames AnalyzeAll(List<IfStmt> nodes)
+    {
+        var r = SpecialNames.None;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            r |= Analyze(nodes[i]);
         }
         return r;
     }
@@ -274,27 +348,32 @@ internal sealed partial class Compiler
             case 0: return static (rc, f) => Flow.Normal;
             case 1: return fns[0];
             case 2:
-                {
-                    var a = fns[0];
-                    var b = fns[1];
-                    return (rc, f) => a(rc, f) is var r && r != Flow.Normal ? r : b(rc, f);
-                }
+                return new Pair(fns[0], fns[1]).Run;
             default:
+                return new Sequence(fns).Run;
+        }
+    }
+
+    /// <summary>Two statements in order; <see cref="Run"/> is the pair's delegate (no separate closure).</summary>
+    private sealed class Pair(StmtFn first, StmtFn second)
+    {
+        public Flow Run(RenderContext rc, Frame f) => first(rc, f) is var r && r != Flow.Normal ? r : second(rc, f);
+    }
+
+    /// <summary>Statements in order, stopping at a loop control; <see cref="Run"/> is the sequence's delegate.</summary>
+    private sealed class Sequence(StmtFn[] statements)
+    {
+        public Flow Run(RenderContext rc, Frame f)
+        {
+            foreach (var s in statements)
+            {
+                var r = s(rc, f);
+                if (r != Flow.Normal)
                 {
-                    var arr = fns;
-                    return (rc, f) =>
-                    {
-                        foreach (var s in arr)
-                        {
-                            var r = s(rc, f);
-                            if (r != Flow.Normal)
-                            {
-                                return r;
-                            }
-                        }
-                        return Flow.Normal;
-                    };
+                    return r;
                 }
+            }
+            return Flow.Normal;
         }
     }
 
@@ -304,7 +383,8 @@ internal sealed partial class Compiler
         try
         {
             var fn = StatementCore(s, c);
-            return s is OutputStmt ? fn : Located(fn, s.Line);
+            // Output, if, for and block statements name their line in errors themselves (see Locate).
+            return s is OutputStmt or IfStmt or ForStmt or BlockStmt ? fn : Located(fn, s.Line);
         }
         finally
         {
@@ -334,7 +414,26 @@ internal sealed partial class Compiler
         };
     }
 
-    private static TemplateError Wrap(Exception e, int line, string? name)
+    /// <summary>
+    /// The exception filter of a statement that names its line in errors: a template error without a
+    /// line gets this one (and passes on); any other error but a cancellation is to be wrapped
+    /// (<see cref="Wrap"/>) by the catch block. Same result as <see cref="Located"/>'s two catch blocks.
+    /// </summary>
+    private static bool Locate(Exception e, int line, string? name)
+    {
+        if (e is TemplateError te)
+        {
+            if (te.LineNumber is null)
+            {
+                te.LineNumber = line;
+                te.TemplateName ??= name;
+            }
+            return false;
+        }
+        return e is not OperationCanceledException;
+    }
+
+    internal static TemplateError Wrap(Exception e, int line, string? name)
     {
         var err = e is InsufficientExecutionStackException
             ? new TemplateRuntimeError("maximum recursion depth exceeded while rendering", e)
@@ -422,13 +521,9 @@ internal sealed partial class Compiler
         int check = OutputCheckDepth(c);
         // Adjacent constant text (template data and folded constants) is merged into one string;
         // expression parts are written by one delegate for the whole statement, which names the
-        // failing part's line in an error.
-        int count = o.Parts.Count;
-        var texts = new string?[count];
-        var exprs = new ExprFn?[count];
-        Action<RenderContext, Frame>?[]? writers = null;
-        var lines = new int[count];
-        int n = 0;
+        // failing part's line in an error. Parts collect on a scratch stack, copied out at their size.
+        var parts = _outputParts;
+        int from = parts.Count;
         foreach (var p in o.Parts)
         {
             string? text = null;
@@ -442,91 +537,37 @@ internal sealed partial class Compiler
             }
             if (text is not null)
             {
-                if (n > 0 && texts[n - 1] is { } previous)
+                if (parts.Count > from && parts[^1].Text is { } previous)
                 {
-                    texts[n - 1] = previous + text;
+                    parts[^1] = parts[^1] with { Item = previous + text };
                 }
                 else
                 {
-                    texts[n] = text;
-                    lines[n++] = p.Line;
+                    parts.Add(new OutputPart(text, p.Line));
                 }
                 continue;
             }
-            lines[n] = p.Line;
             if (BoundFormatWriter(p, c) is { } writer)
             {
-                (writers ??= new Action<RenderContext, Frame>?[count])[n++] = writer;
+                parts.Add(new OutputPart(writer, p.Line));
                 continue;
             }
-            exprs[n++] = Expression(p, c);
+            parts.Add(new OutputPart(Expression(p, c), p.Line));
         }
-        if (n < count)
-        {
-            Array.Resize(ref texts, n);
-            Array.Resize(ref exprs, n);
-            Array.Resize(ref lines, n);
-            if (writers is not null)
-            {
-                Array.Resize(ref writers, n);
-            }
-        }
-        var body = OutputParts(texts, exprs, writers, lines, c.Ae);
+        var written = parts.Count == from ? [] : CollectionsMarshal.AsSpan(parts)[from..].ToArray();
+        parts.RemoveRange(from, parts.Count - from);
         if (check < 0)
         {
-            return body;
+            switch (written.Length)
+            {
+                case 0:
+                    return static (rc, f) => Flow.Normal;
+                case 1 when written[0].Text is { } only:
+                    return only.WriteText;
+            }
         }
-        return (rc, f) => f.Up(check).Slots[0] is not null ? Flow.Normal : body(rc, f);
-    }
-
-    /// <summary>Writes an output statement's parts in order: constant text as is, expression values through <see cref="WriteValue"/>.</summary>
-    private StmtFn OutputParts(string?[] texts, ExprFn?[] exprs, Action<RenderContext, Frame>?[]? writers, int[] lines, bool ae)
-    {
-        string? name = _name;
-        switch (texts.Length)
-        {
-            case 0:
-                return static (rc, f) => Flow.Normal;
-            case 1 when texts[0] is { } only:
-                return (rc, f) =>
-                {
-                    rc.Writer.Write(only);
-                    return Flow.Normal;
-                };
-        }
-        return (rc, f) =>
-        {
-            int i = 0;
-            try
-            {
-                for (; i < texts.Length; i++)
-                {
-                    if (texts[i] is { } text)
-                    {
-                        rc.Writer.Write(text);
-                    }
-                    else if (writers?[i] is { } write)
-                    {
-                        write(rc, f);
-                    }
-                    else
-                    {
-                        WriteValue(rc, exprs[i]!(rc, f), ae);
-                    }
-                }
-            }
-            catch (TemplateError ex) when (texts[i] is null && ex.LineNumber is null)
-            {
-                ex.LineNumber = lines[i];
-                ex.TemplateName ??= name;
-                throw;
-            }
-            catch (Exception ex) when (texts[i] is null && ex is not TemplateError and not OperationCanceledException)
-            {
-                throw Wrap(ex, lines[i], name);
-            }
-            return Flow.Normal;
-        };
+        var output = new OutputWriter(written, c.Ae, _name, check);
+        return check < 0 ? output.Write : output.WriteUnlessExtended;
     }
 
     private StmtFn If(IfStmt node, C c)
@@ -534,10 +575,22 @@ internal sealed partial class Compiler
         var soft = c with { Soft = true };
         var t = Expression(node.Test, soft);
         var b = Body(node.Body, soft);
+        int line = node.Line;
+        string? name = _name;
         if (node.Elifs.Count == 0)
         {
             var otherwise = Body(node.Otherwise, soft);
-            return (rc, f) => Ops.Truthy(t(rc, f)) ? b(rc, f) : otherwise(rc, f);
+            return (rc, f) =>
+            {
+                try
+                {
+                    return Ops.Truthy(t(rc, f)) ? b(rc, f) : otherwise(rc, f);
+                }
+                catch (Exception e) when (Locate(e, line, name))
+                {
+                    throw Wrap(e, line, name);
+                }
+            };
         }
         var ta = new ExprFn[node.Elifs.Count + 1];
         var ba = new StmtFn[ta.Length];
@@ -551,14 +604,21 @@ internal sealed partial class Compiler
         var otherwiseAll = Body(node.Otherwise, soft);
         return (rc, f) =>
         {
-            for (int i = 0; i < ta.Length; i++)
+            try
             {
-                if (Ops.Truthy(ta[i](rc, f)))
+                for (int i = 0; i < ta.Length; i++)
                 {
-                    return ba[i](rc, f);
+                    if (Ops.Truthy(ta[i](rc, f)))
+                    {
+                        return ba[i](rc, f);
+                    }
                 }
+                return otherwiseAll(rc, f);
             }
-            return otherwiseAll(rc, f);
+            catch (Exception e) when (Locate(e, line, name))
+            {
+                throw Wrap(e, line, name);
+            }
         };
     }
 
@@ -609,7 +669,7 @@ internal sealed partial class Compiler
                             rc.Export(name, v);
                         };
                     }
-                    return (rc, f, v) => f.Slots[slot] = v;
+                    return SlotStore(slot);
                 }
             case TupleExpr t:
                 {
@@ -652,6 +712,21 @@ internal sealed partial class Compiler
                 throw new TemplateSyntaxError($"can't assign to '{target.GetType().Name}'", target.Line, _name);
         }
     }
+
+    /// <summary>Stores into the first <see cref="CachedSlots"/> slots of the current frame, made once.</summary>
+    private static readonly Assigner?[] SlotStores = new Assigner?[CachedSlots];
+
+    /// <summary>A store into one slot of the current frame.</summary>
+    private static Assigner SlotStore(int slot)
+    {
+        if (slot < CachedSlots)
+        {
+            return SlotStores[slot] ??= NewSlotStore(slot);
+        }
+        return NewSlotStore(slot);
+    }
+
+    private static Assigner NewSlotStore(int slot) => (rc, f, v) => f.Slots[slot] = v;
 
     private StmtFn Assign(AssignStmt node, C c)
     {

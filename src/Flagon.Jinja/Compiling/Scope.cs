@@ -9,29 +9,26 @@ namespace Flagon.Jinja.Compiling;
 /// </summary>
 internal sealed class Scope(Scope? parent, bool isFunction)
 {
-    // Scopes hold few names, so they are kept in lists searched in order (allocated on first use; only
-    // function scopes have free names); a scope that grows past IndexFrom names also gets an index.
+    // Scopes hold few names, so they are kept in arrays of (name, slot) searched in order (allocated on
+    // first use; only function scopes have free names); a scope that grows past IndexFrom names also
+    // gets an index.
     private const int IndexFrom = 16;
-    private List<string>? _storedNames;
-    private List<int>? _storedSlots;
+    private (string Name, int Slot)[]? _stored;
+    private int _storedCount;
     private Dictionary<string, int>? _storedIndex;
-    private List<string>? _freeNames;
-    private List<int>? _freeSlots;
+    private (string Name, int Slot)[]? _free;
+    private int _freeCount;
     private Dictionary<string, int>? _freeIndex;
 
     public Scope? Parent { get; } = parent;
 
     public bool IsFunction { get; } = isFunction;
 
-    /// <summary>The names stored in this scope, in declaration order (see <see cref="StoredSlots"/>).</summary>
-    public IReadOnlyList<string> StoredNames => (IReadOnlyList<string>?)_storedNames ?? [];
+    /// <summary>The names stored in this scope with their slots, in declaration order.</summary>
+    public ReadOnlySpan<(string Name, int Slot)> StoredEntries => _stored.AsSpan(0, _storedCount);
 
-    /// <summary>The slot of each of <see cref="StoredNames"/>.</summary>
-    public IReadOnlyList<int> StoredSlots => (IReadOnlyList<int>?)_storedSlots ?? [];
-
-    public IReadOnlyList<string> FreeNames => (IReadOnlyList<string>?)_freeNames ?? [];
-
-    public IReadOnlyList<int> FreeSlots => (IReadOnlyList<int>?)_freeSlots ?? [];
+    /// <summary>The free names of this (function) scope with their slots, in order of first use.</summary>
+    public ReadOnlySpan<(string Name, int Slot)> FreeEntries => _free.AsSpan(0, _freeCount);
 
     public int SlotCount { get; private set; }
 
@@ -45,59 +42,63 @@ internal sealed class Scope(Scope? parent, bool isFunction)
             return slot;
         }
         slot = SlotCount++;
-        Add(ref _storedNames, ref _storedSlots, ref _storedIndex, name, slot);
+        Add(ref _stored, ref _storedCount, ref _storedIndex, name, slot);
         return slot;
     }
 
     /// <summary>True when <paramref name="name"/> is stored in this scope.</summary>
-    public bool TryGetStored(string name, out int slot) => Find(_storedNames, _storedSlots, _storedIndex, name, out slot);
+    public bool TryGetStored(string name, out int slot) => Find(_stored, _storedCount, _storedIndex, name, out slot);
 
     public int Free(string name)
     {
-        if (Find(_freeNames, _freeSlots, _freeIndex, name, out int slot))
+        if (Find(_free, _freeCount, _freeIndex, name, out int slot))
         {
             return slot;
         }
         slot = SlotCount++;
-        Add(ref _freeNames, ref _freeSlots, ref _freeIndex, name, slot);
+        Add(ref _free, ref _freeCount, ref _freeIndex, name, slot);
         return slot;
     }
 
-    private static bool Find(List<string>? names, List<int>? slots, Dictionary<string, int>? index, string name, out int slot)
+    private static bool Find((string Name, int Slot)[]? entries, int count, Dictionary<string, int>? index, string name, out int slot)
     {
         if (index is not null)
         {
             return index.TryGetValue(name, out slot);
         }
-        if (names is not null)
+        for (int i = 0; i < count; i++)
         {
-            for (int i = 0; i < names.Count; i++)
+            if (string.Equals(entries![i].Name, name, StringComparison.Ordinal))
             {
-                if (string.Equals(names[i], name, StringComparison.Ordinal))
-                {
-                    slot = slots![i];
-                    return true;
-                }
+                slot = entries[i].Slot;
+                return true;
             }
         }
         slot = -1;
         return false;
     }
 
-    private static void Add(ref List<string>? names, ref List<int>? slots, ref Dictionary<string, int>? index, string name, int slot)
+    private static void Add(ref (string Name, int Slot)[]? entries, ref int count, ref Dictionary<string, int>? index, string name, int slot)
     {
-        (names ??= new()).Add(name);
-        (slots ??= new()).Add(slot);
+        if (entries is null)
+        {
+            entries = new (string, int)[4];
+        }
+        else if (count == entries.Length)
+        {
+            Array.Resize(ref entries, count * 2);
+        }
+        entries[count++] = (name, slot);
         if (index is not null)
         {
             index[name] = slot;
         }
-        else if (names.Count > IndexFrom)
+        else if (count > IndexFrom)
         {
-            index = new Dictionary<string, int>(names.Count * 2, StringComparer.Ordinal);
-            for (int i = 0; i < names.Count; i++)
+            index = new Dictionary<string, int>(count * 2, StringComparer.Ordinal);
+            for (int i = 0; i < count; i++)
             {
-                index[names[i]] = slots[i];
+                index[entries[i].Name] = entries[i].Slot;
             }
         }
     }
@@ -111,13 +112,9 @@ internal sealed class Scope(Scope? parent, bool isFunction)
 
     public void ResolveFree(RenderContext rc, Frame f, IReadOnlyDictionary<string, object?>? scoped = null, BlockDef? block = null)
     {
-        if (_freeNames is null)
+        for (int i = 0; i < _freeCount; i++)
         {
-            return;
-        }
-        for (int i = 0; i < _freeNames.Count; i++)
-        {
-            string name = _freeNames[i];
+            var (name, slot) = _free![i];
             object? value;
             if (scoped is not null && scoped.TryGetValue(name, out var sv))
             {
@@ -139,7 +136,7 @@ internal sealed class Scope(Scope? parent, bool isFunction)
             {
                 value = rc.Resolve(name);
             }
-            f.Slots[_freeSlots![i]] = value;
+            f.Slots[slot] = value;
         }
     }
 }

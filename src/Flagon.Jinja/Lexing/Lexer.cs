@@ -164,7 +164,7 @@ internal sealed class Lexer
             EmitData(text);
             _line += textLines;
             int tagLine = _line;
-            _line += Count(src, at, tagEnd);
+            _line += CountShort(src, at, tagEnd);
             _pos = tagEnd;
             _lineStarting = tagEnd > 0 && src[tagEnd - 1] == '\n';
             if (raw)
@@ -202,6 +202,24 @@ internal sealed class Lexer
     }
 
     private static int Count(string s, int from, int to) => to > from ? s.AsSpan(from, to - from).Count('\n') : 0;
+
+    /// <summary><see cref="Count"/> for the short spans of delimiters and spaces inside tags (a plain loop, no vector setup).</summary>
+    private static int CountShort(string s, int from, int to)
+    {
+        if (to - from > 16)
+        {
+            return Count(s, from, to);
+        }
+        int n = 0;
+        for (int i = from; i < to; i++)
+        {
+            if (s[i] == '\n')
+            {
+                n++;
+            }
+        }
+        return n;
+    }
 
     private void EmitData(string text)
     {
@@ -247,9 +265,35 @@ internal sealed class Lexer
 
     internal static readonly char[] PyWhitespace = [' ', '\t', '\n', '\r', '\v', '\f', '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\u00a0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000'];
 
-    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\x1c' or '\x1d' or '\x1e' or '\x1f';
+    // Python's str.isspace: char.IsWhiteSpace plus the four separators \x1c-\x1f. ASCII is decided here
+    // (tab to carriage return, the separators, space); only non-ASCII characters ask char.IsWhiteSpace.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSpace(char c) => c <= ' '
+        ? c == ' ' || (uint)(c - '\t') <= '\r' - '\t' || (uint)(c - '\x1c') <= 3
+        : c >= '\x7f' && char.IsWhiteSpace(c);
 
-    private bool At(int i, string s) => (uint)i <= (uint)_source.Length && _source.AsSpan(i).StartsWith(s, StringComparison.Ordinal);
+    /// <summary>A character that may continue a name: a letter, a digit or an underscore (ASCII decided inline).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNameChar(char c) => c < '\x80' ? char.IsAsciiLetterOrDigit(c) || c == '_' : char.IsLetterOrDigit(c);
+
+    // Delimiters are a few characters and most probes fail on the first, so a plain loop beats a span compare.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool At(int i, string s)
+    {
+        string src = _source;
+        if ((uint)i > (uint)src.Length || s.Length > src.Length - i)
+        {
+            return false;
+        }
+        for (int k = 0; k < s.Length; k++)
+        {
+            if (src[i + k] != s[k])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private int SkipSpace(int i)
     {
@@ -464,9 +508,29 @@ internal sealed class Lexer
     /// one string; other names are cut from the source.</summary>
     private string Name(int start, int end)
     {
+        // Names repeat (keywords, the template's variables and attributes), so each thread keeps the
+        // last name seen per hash bucket and hands it out again instead of a new string.
         var span = _source.AsSpan(start, end - start);
-        return Keyword(span) ?? span.ToString();
+        var names = _names;
+        uint hash = (((((uint)span.Length * 31) + span[0]) * 31 + span[^1]) * 31 + span[span.Length >> 1]) * 0x9E3779B1;
+        int bucket = (int)(hash >> 24) & (NameBuckets - 1);
+        var cached = names[bucket];
+        if (cached is not null && span.SequenceEqual(cached))
+        {
+            return cached;
+        }
+        var name = Keyword(span) ?? span.ToString();
+        names[bucket] = name;
+        return name;
     }
+
+    private const int NameBuckets = 256;
+
+    /// <summary>This thread's recent names (see <see cref="Name"/>).</summary>
+    private readonly string?[] _names = _threadNames ??= new string?[NameBuckets];
+
+    [ThreadStatic]
+    private static string?[]? _threadNames;
 
     private static string? Keyword(ReadOnlySpan<char> s) => s switch
     {
@@ -637,7 +701,7 @@ internal sealed class Lexer
                 {
                     var type = kind == Rule.Variable ? TokenType.VariableEnd : TokenType.BlockEnd;
                     _tokens.Add(new Token(type, "", _line));
-                    _line += Count(src, i, end);
+                    _line += CountShort(src, i, end);
                     _pos = end;
                     _lineStarting = end > 0 && src[end - 1] == '\n';
                     return;
@@ -651,19 +715,19 @@ internal sealed class Lexer
             if (IsSpace(c))
             {
                 int j = SkipSpace(i);
-                _line += Count(src, i, j);
+                _line += CountShort(src, i, j);
                 _pos = j;
                 continue;
             }
-            if (char.IsDigit(c) && c < 128)
+            if (char.IsAsciiDigit(c))
             {
                 LexNumber();
                 continue;
             }
-            if (char.IsLetter(c) || c == '_')
+            if (c < '\x80' ? char.IsAsciiLetter(c) || c == '_' : char.IsLetter(c))
             {
                 int j = i + 1;
-                while (j < src.Length && (char.IsLetterOrDigit(src[j]) || src[j] == '_'))
+                while (j < src.Length && IsNameChar(src[j]))
                 {
                     j++;
                 }
@@ -681,7 +745,9 @@ internal sealed class Lexer
             {
                 throw Error($"unexpected char {PyQuote(c.ToString())} at {i}");
             }
-            if (op is "(" or "[" or "{")
+            // Brackets are one character; the rest of the operators skip the balance checks on their first character.
+            char first = op.Length == 1 ? op[0] : '\0';
+            if (first is '(' or '[' or '{')
             {
                 if (depth == _balance.Length)
                 {
@@ -689,7 +755,7 @@ internal sealed class Lexer
                 }
                 _balance[depth++] = op[0];
             }
-            else if (op is ")" or "]" or "}")
+            else if (first is ')' or ']' or '}')
             {
                 if (depth == 0)
                 {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Flagon.Jinja.Lexing;
 
 /// <summary>
@@ -30,10 +32,20 @@ internal readonly struct Token
     public object? Literal => (_payload as NumberText)?.Value;
 
     /// <summary>True when this is the operator <paramref name="op"/>.</summary>
-    public bool IsOp(string op) => Type == TokenType.Operator && (string)_payload == op;
+    public bool IsOp(string op) => Type == TokenType.Operator && SameText((string)_payload, op);
 
     /// <summary>True when this is the name <paramref name="name"/>.</summary>
-    public bool IsName(string name) => Type == TokenType.Name && (string)_payload == name;
+    public bool IsName(string name) => Type == TokenType.Name && SameText((string)_payload, name);
+
+    /// <summary>
+    /// Ordinal equality for the parser's many token tests, most of which fail: the lexer hands out the
+    /// same string objects as the parser's literals (operators and keywords), and a mismatch is usually
+    /// decided by the length or the first character without a call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool SameText(string text, string expected)
+        => (object)text == expected
+            || (text.Length == expected.Length && text.Length > 0 && text[0] == expected[0] && string.Equals(text, expected));
 
     /// <summary>Describes the token as Jinja2 does in error messages.</summary>
     public string Describe() => Type switch

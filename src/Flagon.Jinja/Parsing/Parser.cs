@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Flagon.Jinja.Lexing;
 using Flagon.Jinja.Parsing.Nodes;
 using Flagon.Jinja.Runtime;
@@ -29,12 +30,15 @@ internal sealed class Parser
     private static readonly string[] UntilIn = ["name:in"];
     private static readonly string[] UntilRecursive = ["name:recursive"];
 
-    private readonly List<Token> _tokens;
-    private readonly string? _name;
-    private readonly JinjaExtensions _extensions;
+    private List<Token> _tokens;
+    private string? _name;
+    private JinjaExtensions _extensions;
     private readonly List<string[]> _endTokenStack = new();
     private readonly List<string> _tagStack = new();
     private readonly List<Expr> _parts = new();
+
+    /// <summary>Scratch stack of the statements of the bodies being parsed (each body copies its own out at its size).</summary>
+    private readonly List<Stmt> _statements = new();
     private int _pos;
     private int _depth;
 
@@ -53,17 +57,30 @@ internal sealed class Parser
     }
 
     /// <summary>
-    /// Lexes and parses a whole template. The token list is only needed while parsing, so each thread
-    /// keeps one and reuses it (a list grown past <see cref="MaxPooledTokens"/> is not kept).
+    /// Lexes and parses a whole template. The token list and the parser's scratch lists are only needed
+    /// while parsing, so each thread keeps one set and reuses it (a token list grown past
+    /// <see cref="MaxPooledTokens"/> is not kept; a parse on the same thread while one runs gets its own).
     /// </summary>
     public static TemplateNode ParseSource(string source, LexerSettings settings, string? name, JinjaExtensions extensions)
     {
         var tokens = _pooledTokens ?? new List<Token>();
         _pooledTokens = null;
+        var parser = _pooledParser;
+        _pooledParser = null;
         try
         {
             Lexer.Tokenize(source, settings, name, tokens);
-            return Parse(tokens, name, extensions);
+            if (parser is null)
+            {
+                parser = new Parser(tokens, name, extensions);
+            }
+            else
+            {
+                parser._tokens = tokens;
+                parser._name = name;
+                parser._extensions = extensions;
+            }
+            return new TemplateNode(1, parser.Subparse(null));
         }
         finally
         {
@@ -72,13 +89,36 @@ internal sealed class Parser
                 tokens.Clear();
                 _pooledTokens = tokens;
             }
+            if (parser is not null)
+            {
+                parser.Reset();
+                _pooledParser = parser;
+            }
         }
     }
+
+    /// <summary>Empties the scratch state after a parse (a failed one may leave entries) so the parser can be reused.</summary>
+    private void Reset()
+    {
+        _tokens = EmptyTokens;
+        _name = null;
+        _pos = 0;
+        _depth = 0;
+        _endTokenStack.Clear();
+        _tagStack.Clear();
+        _parts.Clear();
+        _statements.Clear();
+    }
+
+    private static readonly List<Token> EmptyTokens = new();
 
     private const int MaxPooledTokens = 16 * 1024;
 
     [ThreadStatic]
     private static List<Token>? _pooledTokens;
+
+    [ThreadStatic]
+    private static Parser? _pooledParser;
 
     private Token Current => _tokens[_pos];
 
@@ -115,13 +155,13 @@ internal sealed class Parser
         switch (t.Type)
         {
             case TokenType.Operator:
-                return t.Value == expr;
+                return Token.SameText(t.Value, expr);
             case TokenType.Name:
                 {
                     string value = t.Value;
                     return expr.Length == value.Length + 5
-                        ? expr.StartsWith("name:", StringComparison.Ordinal) && expr.AsSpan(5).SequenceEqual(value)
-                        : expr == "name";
+                        ? expr[5] == value[0] && expr.StartsWith("name:", StringComparison.Ordinal) && expr.AsSpan(5).SequenceEqual(value)
+                        : expr.Length == 4 && expr == "name";
                 }
             case TokenType.BlockEnd:
                 return expr == "block_end";
@@ -183,7 +223,10 @@ internal sealed class Parser
 
     private List<Stmt> Subparse(string[]? endTokens)
     {
-        var body = new List<Stmt>();
+        // The body's statements collect on a scratch stack (nested bodies push and pop theirs above
+        // them) and are copied out at their exact size.
+        var body = _statements;
+        int bodyFrom = body.Count;
         // Output parts collect in one scratch list (a statement flushes them first, so nested bodies
         // find it empty) and are copied out at their exact size.
         var data = _parts;
@@ -196,9 +239,17 @@ internal sealed class Parser
         {
             if (data.Count > 0)
             {
-                body.Add(new OutputStmt(dataLine, new List<Expr>(data)));
+                body.Add(new OutputStmt(dataLine, data.ToArray()));
                 data.Clear();
             }
+        }
+        List<Stmt> TakeBody()
+        {
+            int count = body.Count - bodyFrom;
+            var result = new List<Stmt>(count);
+            result.AddRange(CollectionsMarshal.AsSpan(body).Slice(bodyFrom, count));
+            body.RemoveRange(bodyFrom, count);
+            return result;
         }
         try
         {
@@ -224,7 +275,7 @@ internal sealed class Parser
                     Next();
                     if (endTokens is not null && TestAny(Current, endTokens))
                     {
-                        return body;
+                        return TakeBody();
                     }
                     body.Add(ParseStatement());
                     Expect("block_end");
@@ -243,7 +294,7 @@ internal sealed class Parser
                 _endTokenStack.RemoveAt(_endTokenStack.Count - 1);
             }
         }
-        return body;
+        return TakeBody();
     }
 
     private static readonly HashSet<string> StatementKeywords =
@@ -366,7 +417,7 @@ internal sealed class Parser
         }
         bool recursive = SkipIf("name:recursive");
         var body = ParseStatements(UntilEndforElse);
-        List<Stmt> otherwise = Next().Value == "endfor" ? new() : ParseStatements(UntilEndfor, true);
+        List<Stmt> otherwise = Next().Value == "endfor" ? NoStatements : ParseStatements(UntilEndfor, true);
         return new ForStmt(line, target, iter, body, otherwise, test, recursive);
     }
 
@@ -375,7 +426,8 @@ internal sealed class Parser
         int line = Expect("name:if").Line;
         var test = ParseTuple(withCondExpr: false);
         var body = ParseStatements(UntilElifElseEndif);
-        var result = new IfStmt(line, test, body, new(), new());
+        List<IfStmt>? elifs = null;
+        var otherwise = NoStatements;
         while (true)
         {
             var token = Next();
@@ -384,17 +436,22 @@ internal sealed class Parser
                 int l = Current.Line;
                 var t = ParseTuple(withCondExpr: false);
                 var b = ParseStatements(UntilElifElseEndif);
-                result.Elifs.Add(new IfStmt(l, t, b, new(), new()));
+                (elifs ??= new()).Add(new IfStmt(l, t, b, NoElifs, NoStatements));
                 continue;
             }
             if (token.IsName("else"))
             {
-                result.Otherwise = ParseStatements(UntilEndif, true);
+                otherwise = ParseStatements(UntilEndif, true);
             }
             break;
         }
-        return result;
+        return new IfStmt(line, test, body, elifs ?? NoElifs, otherwise);
     }
+
+    /// <summary>The shared empty body of an if or for without else (and elif list without elifs); never modified.</summary>
+    private static readonly List<Stmt> NoStatements = new();
+
+    private static readonly List<IfStmt> NoElifs = new();
 
     private BlockStmt ParseBlock()
     {
@@ -427,7 +484,7 @@ internal sealed class Parser
             }
             parts.Add(ParseExpression());
         }
-        return new OutputStmt(line, parts);
+        return new OutputStmt(line, parts.ToArray());
     }
 
     private bool ParseImportContext(bool @default, out bool withContext)
@@ -750,7 +807,7 @@ internal sealed class Parser
         List<KeyValuePair<string, Expr>>? ops = null;
         while (true)
         {
-            if (Current.Type == TokenType.Operator && Current.Value is "==" or "!=" or "<" or "<=" or ">" or ">=")
+            if (Current is { Type: TokenType.Operator } compareOp && IsCompareOperator(compareOp.Value))
             {
                 string op = Next().Value;
                 (ops ??= new()).Add(new(op, ParseMath1()));
@@ -773,6 +830,13 @@ internal sealed class Parser
         }
         return ops is null ? expr : new CompareExpr(line, expr, ops);
     }
+
+    // Decided on the first character: the lexer's operators starting with '<', '>' or '!' are exactly
+    // <, <=, >, >= and !=; of '=' and '==' only the second compares.
+    private static bool IsCompareOperator(string op) => op[0] is '<' or '>' or '!' || (op[0] == '=' && op.Length == 2);
+
+    // *, /, // and % (not **).
+    private static bool IsMultiplyOperator(string op) => op[0] is '/' or '%' || (op[0] == '*' && op.Length == 1);
 
     private Expr ParseMath1()
     {
@@ -807,7 +871,7 @@ internal sealed class Parser
     {
         int line = Current.Line;
         var left = ParsePow();
-        while (Current.Type == TokenType.Operator && Current.Value is "*" or "/" or "//" or "%")
+        while (Current is { Type: TokenType.Operator } mulOp && IsMultiplyOperator(mulOp.Value))
         {
             string op = Next().Value;
             left = new BinaryExpr(line, op, left, ParsePow());
@@ -879,6 +943,11 @@ internal sealed class Parser
             case TokenType.String:
                 {
                     Next();
+                    if (Current.Type != TokenType.String)
+                    {
+                        return new ConstExpr(token.Line, token.Value);
+                    }
+                    // Adjacent string literals concatenate.
                     var buf = new System.Text.StringBuilder(token.Value);
                     while (Current.Type == TokenType.String)
                     {
@@ -1156,7 +1225,7 @@ internal sealed class Parser
                 string key = Current.Value;
                 Next();
                 Next();
-                result.Kwargs.Add(new(key, ParseExpression()));
+                result.AddKwarg(key, ParseExpression());
             }
             else
             {

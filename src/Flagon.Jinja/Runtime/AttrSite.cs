@@ -6,7 +6,7 @@ namespace Flagon.Jinja.Runtime;
 /// (see <see cref="Ops.GetAttr(EvalContext, object?, AttrSite)"/>). Shared by every render of the
 /// template: the cache entry is one immutable object replaced atomically.
 /// </summary>
-internal sealed class AttrSite(string name)
+internal class AttrSite(string name)
 {
     public string Name { get; } = name;
 

@@ -20,6 +20,15 @@ internal sealed class CallPlan
         }
     }
 
+    private CallPlan(CallPlan shape, object?[] template, bool[] converted)
+    {
+        Function = shape.Function;
+        ArgToParam = shape.ArgToParam;
+        Supplied = shape.Supplied;
+        Template = template;
+        Converted = converted;
+    }
+
     public JinjaFunction Function { get; }
 
     public int[] ArgToParam { get; }
@@ -31,6 +40,23 @@ internal sealed class CallPlan
 
     /// <summary>Parameters the call site supplies.</summary>
     public bool[] Supplied { get; }
+
+    /// <summary>
+    /// This plan with constant arguments already converted: <paramref name="converted"/> holds
+    /// (parameter, converted value) pairs. The shape arrays are shared (a plan is never modified after
+    /// it is made, so one per function and shape can serve every call site).
+    /// </summary>
+    public CallPlan WithConverted(ReadOnlySpan<(int Param, object? Value)> converted)
+    {
+        var template = (object?[])Template.Clone();
+        var flags = (bool[])Converted.Clone();
+        foreach (var (param, value) in converted)
+        {
+            template[param] = value;
+            flags[param] = true;
+        }
+        return new CallPlan(this, template, flags);
+    }
 
     /// <summary>A fresh argument array for one call.</summary>
     public object?[] NewValues()

@@ -242,9 +242,51 @@ public sealed class JinjaFunction : IJinjaCallable
     /// </summary>
     internal CallPlan? Plan(int positional, IReadOnlyList<string> keywords)
     {
-        if (_raw is not null || _params.Any(p => p.Kind is Kind.VarArgs or Kind.Kwargs))
+        if (keywords.Count > 0)
+        {
+            return MakePlan(positional, keywords);
+        }
+        // Plans without keywords are shared per positional count (plans are never modified).
+        var cache = _plans;
+        if (cache is not null && positional < cache.Length && cache[positional] is { } cached)
+        {
+            return cached == NoPlan ? null : cached;
+        }
+        var plan = MakePlan(positional, keywords);
+        if (positional < MaxCachedPlans)
+        {
+            if (cache is null || positional >= cache.Length)
+            {
+                var grown = new CallPlan?[Math.Min(MaxCachedPlans, Math.Max(positional + 1, 4))];
+                cache?.CopyTo(grown, 0);
+                cache = grown;
+            }
+            cache[positional] = plan ?? NoPlan;
+            _plans = cache;
+        }
+        return plan;
+    }
+
+    private const int MaxCachedPlans = 8;
+
+    /// <summary>Marks a positional count that has no plan in <see cref="_plans"/>.</summary>
+    private static readonly CallPlan NoPlan = new(Raw("", static (_, _, _) => null), [], [], []);
+
+    /// <summary>Plans for calls with 0..7 positional arguments and no keywords (null: not made yet).</summary>
+    private CallPlan?[]? _plans;
+
+    private CallPlan? MakePlan(int positional, IReadOnlyList<string> keywords)
+    {
+        if (_raw is not null)
         {
             return null;
+        }
+        foreach (var p in _params)
+        {
+            if (p.Kind is Kind.VarArgs or Kind.Kwargs)
+            {
+                return null;
+            }
         }
         var argToParam = new int[positional + keywords.Count];
         var filled = new bool[_params.Length];
@@ -288,17 +330,17 @@ public sealed class JinjaFunction : IJinjaCallable
     }
 
     /// <summary>Converts a constant argument once, at compile time; false when it must be converted per call.</summary>
-    internal bool TryPreconvert(CallPlan plan, int arg, object? value)
+    internal bool TryPreconvert(CallPlan plan, int arg, object? value, out int param, out object? converted)
     {
-        int index = plan.ArgToParam[arg];
+        param = plan.ArgToParam[arg];
         try
         {
-            plan.Template[index] = _params[index].Convert(value);
-            plan.Converted[index] = true;
+            converted = _params[param].Convert(value);
             return true;
         }
         catch (Exception)
         {
+            converted = null;
             return false;
         }
     }

@@ -10,7 +10,14 @@ internal sealed class CallArgs
     public static readonly CallArgs Empty = new();
 
     public List<Expr> Args { get; } = new();
-    public List<KeyValuePair<string, Expr>> Kwargs { get; } = new();
+    /// <summary>The keyword arguments (a shared empty list until <see cref="AddKwarg"/>; never add to it directly).</summary>
+    public List<KeyValuePair<string, Expr>> Kwargs => _kwargs ?? NoKwargs;
+
+    private static readonly List<KeyValuePair<string, Expr>> NoKwargs = new();
+    private List<KeyValuePair<string, Expr>>? _kwargs;
+
+    /// <summary>Adds a keyword argument.</summary>
+    public void AddKwarg(string key, Expr value) => (_kwargs ??= new()).Add(new(key, value));
     public Expr? DynArgs { get; set; }
     public Expr? DynKwargs { get; set; }
 
