@@ -251,9 +251,11 @@ public class Response : IResult
             if (!isHead)
             {
                 // Started first (as HttpResponse.WriteAsync does), so the bytes go after the headers, not into a side buffer.
+                // Without the request's abort token (as HttpResponse.WriteAsync): a buffered body needs no cancelling (the
+                // server completes the writes of an aborted connection), and Kestrel makes that token under a lock on first use.
                 if (!target.HasStarted)
                 {
-                    await target.StartAsync(httpContext.RequestAborted);
+                    await target.StartAsync(CancellationToken.None);
                 }
 
                 // A page of the usual size is encoded once into one span of the known length (EncodingExtensions.GetBytes
@@ -268,7 +270,7 @@ public class Response : IResult
                     Encoding.UTF8.GetBytes(text, writer);
                 }
 
-                await writer.FlushAsync(httpContext.RequestAborted);
+                await writer.FlushAsync(CancellationToken.None);
             }
 
             return;
@@ -277,7 +279,7 @@ public class Response : IResult
         target.ContentLength = _data.Length;
         if (!isHead && _data.Length > 0)
         {
-            await target.Body.WriteAsync(_data, httpContext.RequestAborted);
+            await target.Body.WriteAsync(_data, CancellationToken.None);
         }
     }
 
