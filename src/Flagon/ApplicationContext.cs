@@ -42,7 +42,10 @@ public sealed class ApplicationContext : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Makes this context current.</summary>
-    public void Push()
+    public void Push() => Push(ContextVars.Request.Value);
+
+    /// <summary>Pushes this context with <paramref name="request"/> as the current request context (both slots set at once).</summary>
+    internal void Push(RequestContext? request)
     {
         if (_pushed)
         {
@@ -50,7 +53,7 @@ public sealed class ApplicationContext : IDisposable, IAsyncDisposable
         }
 
         _previous = ContextVars.App.Value;
-        ContextVars.App.Value = this;
+        ContextVars.Set(this, request);
         _pushed = true;
         FlagonSignals.AppContextPushed.Send(App, default);
     }

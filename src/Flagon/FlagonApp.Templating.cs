@@ -11,7 +11,7 @@ public partial class FlagonApp
     private JinjaEnvironment? _jinjaEnvironment;
 
     /// <summary>The app's Jinja environment (Flask's <c>app.jinja_env</c>), created on first use by <see cref="CreateJinjaEnvironment"/>.</summary>
-    public JinjaEnvironment JinjaEnvironment => LazyInitializer.EnsureInitialized(ref _jinjaEnvironment, CreateJinjaEnvironment);
+    public JinjaEnvironment JinjaEnvironment => _jinjaEnvironment ?? LazyInitializer.EnsureInitialized(ref _jinjaEnvironment, CreateJinjaEnvironment);
 
     /// <summary>The functions whose results are merged into every template context (Flask's <c>template_context_processors</c>).</summary>
     public IReadOnlyList<Func<object?>> TemplateContextProcessors => _templateContextProcessors;

@@ -1,6 +1,7 @@
 using Flagon.Jinja.Runtime;
 using Flagon.Routing;
 using Flagon.Sessions;
+using Flagon.Signals;
 
 namespace Flagon;
 
@@ -84,9 +85,19 @@ public sealed class RequestContext
 
     internal void Push()
     {
-        AppContext.Push();
         _previous = ContextVars.Request.Value;
-        ContextVars.Request.Value = this;
+        if (FlagonSignals.AppContextPushed.HasReceivers)
+        {
+            // Receivers of appcontext_pushed run before the request context is pushed (as in Flask).
+            AppContext.Push();
+            ContextVars.Request.Value = this;
+        }
+        else
+        {
+            // Nobody can observe the moment between the two pushes: both slots are set at once.
+            AppContext.Push(this);
+        }
+
         MatchRequest();
     }
 

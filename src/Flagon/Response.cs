@@ -16,6 +16,9 @@ public class Response : IResult
     private const string HtmlUtf8 = "text/html; charset=utf-8";
     private const string PlainUtf8 = "text/plain; charset=utf-8";
 
+    // The largest text body (in UTF-8 bytes) encoded into a single span of the response writer.
+    private const int DirectEncodeLimit = 64 * 1024;
+
     // The buffered body: bytes, or (until someone reads Data) the text it was made from, encoded as it is written.
     private byte[]? _data = [];
     private string? _text;
@@ -243,17 +246,31 @@ public class Response : IResult
         {
             // A text body goes from the string straight into the response's buffer: no intermediate byte array.
             var text = _text!;
-            target.ContentLength = Encoding.UTF8.GetByteCount(text);
+            var length = Encoding.UTF8.GetByteCount(text);
+            target.ContentLength = length;
             if (!isHead)
             {
                 // Started first (as HttpResponse.WriteAsync does), so the bytes go after the headers, not into a side buffer.
+                // Without the request's abort token (as HttpResponse.WriteAsync): a buffered body needs no cancelling (the
+                // server completes the writes of an aborted connection), and Kestrel makes that token under a lock on first use.
                 if (!target.HasStarted)
                 {
-                    await target.StartAsync(httpContext.RequestAborted);
+                    await target.StartAsync(CancellationToken.None);
                 }
 
-                Encoding.UTF8.GetBytes(text, target.BodyWriter);
-                await target.BodyWriter.FlushAsync(httpContext.RequestAborted);
+                // A page of the usual size is encoded once into one span of the known length (EncodingExtensions.GetBytes
+                // would count the bytes again); a large body goes in the writer's own pieces.
+                var writer = target.BodyWriter;
+                if (length <= DirectEncodeLimit)
+                {
+                    writer.Advance(Encoding.UTF8.GetBytes(text, writer.GetSpan(length)));
+                }
+                else
+                {
+                    Encoding.UTF8.GetBytes(text, writer);
+                }
+
+                await writer.FlushAsync(CancellationToken.None);
             }
 
             return;
@@ -262,7 +279,7 @@ public class Response : IResult
         target.ContentLength = _data.Length;
         if (!isHead && _data.Length > 0)
         {
-            await target.Body.WriteAsync(_data, httpContext.RequestAborted);
+            await target.Body.WriteAsync(_data, CancellationToken.None);
         }
     }
 

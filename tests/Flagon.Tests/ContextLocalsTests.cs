@@ -96,6 +96,47 @@ public class ContextLocalsTests
     }
 
     [Fact]
+    public async Task AnAppContextPushedInsideARequestKeepsTheRequest()
+    {
+        var app = TestApps.New();
+        var other = TestApps.New();
+        var seen = new List<string>();
+        app.Get("/", () =>
+        {
+            G["who"] = "request";
+            using (other.AppContext())
+            {
+                seen.Add($"{ReferenceEquals(CurrentApp, other)} {Request.Path} {G.Contains("who")}");
+            }
+
+            seen.Add($"{ReferenceEquals(CurrentApp, app)} {Request.Path} {G["who"]}");
+            return "ok";
+        }, endpoint: "index");
+        var context = NewHttpContext("/");
+        await app.HandleRequestAsync(context);
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Equal(["True / False", "True / request"], seen);
+        Assert.False(HasAppContext);
+        Assert.False(HasRequestContext);
+    }
+
+    [Fact]
+    public async Task AppContextPushedReceiversRunBeforeTheRequestContextIsPushed()
+    {
+        // Flask pushes the app context first: its receivers see the app, not yet the request.
+        var app = TestApps.New();
+        var seen = new List<string>();
+        using var pushed = Flagon.Signals.FlagonSignals.AppContextPushed.Connect((_, _) => seen.Add($"pushed {HasAppContext} {HasRequestContext}"), app);
+        app.Get("/", () =>
+        {
+            seen.Add($"handler {HasAppContext} {HasRequestContext}");
+            return "ok";
+        }, endpoint: "index");
+        await app.HandleRequestAsync(NewHttpContext("/"));
+        Assert.Equal(["pushed True False", "handler True True"], seen);
+    }
+
+    [Fact]
     public void NestedAppContextsRestoreTheOuterOne()
     {
         var outer = TestApps.New();

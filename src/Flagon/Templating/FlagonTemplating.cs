@@ -6,6 +6,7 @@ using System.Threading.Channels;
 using Flagon.Jinja;
 using Flagon.Jinja.Loaders;
 using Flagon.Jinja.Runtime;
+using Flagon.Signals;
 using Microsoft.Extensions.Logging;
 
 namespace Flagon.Templating;
@@ -186,8 +187,16 @@ public static class FlagonTemplating
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(template);
-        var ctx = BuildContext(app, context);
-        app.OnBeforeRenderTemplate(template, ctx);
+
+        // The events get (and may change) the context as a dictionary. When nobody listens, the engine reads the same
+        // entries in the same order straight from the sources (it copies them into its own context anyway): no
+        // dictionary is built only to be copied.
+        Dictionary<string, object?>? ctx = null;
+        if (FlagonSignals.BeforeRenderTemplate.HasReceivers || FlagonSignals.TemplateRendered.HasReceivers)
+        {
+            ctx = BuildContext(app, context);
+            app.OnBeforeRenderTemplate(template, ctx);
+        }
 
         // Into this thread's reusable writer (a render nested in a render makes its own): the page costs one string.
         var writer = t_writer ?? new StringWriter(new StringBuilder(1024), CultureInfo.InvariantCulture);
@@ -195,7 +204,7 @@ public static class FlagonTemplating
         string rv;
         try
         {
-            template.Render(writer, ctx);
+            template.Render(writer, ctx ?? ContextPairs(app, context));
             rv = writer.ToString();
         }
         finally
@@ -208,8 +217,69 @@ public static class FlagonTemplating
             }
         }
 
-        app.OnTemplateRendered(template, ctx);
+        if (ctx is not null)
+        {
+            app.OnTemplateRendered(template, ctx);
+        }
+
         return rv;
+    }
+
+    /// <summary>
+    /// The entries of <see cref="BuildContext"/>'s dictionary, in the order it sets them (later keys win when copied):
+    /// read lazily, when the engine copies them into its render context.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, object?>> ContextPairs(FlagonApp app, object? context)
+    {
+        if (Globals.HasAppContext)
+        {
+            yield return new("g", G);
+        }
+
+        if (Globals.HasRequestContext)
+        {
+            yield return new("request", Request);
+            yield return new("session", Session);
+        }
+
+        var blueprints = Globals.HasRequestContext && ReferenceEquals(Globals.Request.App, app) ? Globals.Request.Blueprints : [];
+        if (blueprints.Count == 0)
+        {
+            var processors = app.TemplateContextProcessors;
+            for (var i = 0; i < processors.Count; i++)
+            {
+                foreach (var pair in TemplateValues.Pairs(processors[i]()))
+                {
+                    yield return pair;
+                }
+            }
+        }
+        else
+        {
+            foreach (var processor in app.ContextProcessorsFor(blueprints))
+            {
+                foreach (var pair in TemplateValues.Pairs(processor()))
+                {
+                    yield return pair;
+                }
+            }
+        }
+
+        if (TemplateValues.PropertiesOrNull(context) is { } properties)
+        {
+            // The usual context, an anonymous object: its properties without another enumerator.
+            foreach (var property in properties)
+            {
+                yield return new(property.Name, property.GetValue(context));
+            }
+        }
+        else
+        {
+            foreach (var pair in TemplateValues.Pairs(context))
+            {
+                yield return pair;
+            }
+        }
     }
 
     /// <summary>Streams a loaded template with Flask's context (see <see cref="StreamTemplate"/>).</summary>

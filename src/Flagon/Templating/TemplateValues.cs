@@ -55,7 +55,7 @@ internal static class TemplateValues
 
                 break;
             default:
-                foreach (var property in _properties.GetOrAdd(context.GetType(), static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0).ToArray()))
+                foreach (var property in PropertiesOf(context.GetType()))
                 {
                     result[property.Name] = property.GetValue(context);
                 }
@@ -63,6 +63,44 @@ internal static class TemplateValues
                 break;
         }
     }
+
+    /// <summary>The entries <see cref="CopyInto"/> sets for <paramref name="context"/>, in the same order.</summary>
+    public static IEnumerable<KeyValuePair<string, object?>> Pairs(object? context)
+    {
+        switch (context)
+        {
+            case null:
+                break;
+            case IEnumerable<KeyValuePair<string, object?>> pairs:
+                foreach (var pair in pairs)
+                {
+                    yield return pair;
+                }
+
+                break;
+            case IDictionary dictionary:
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    yield return new(Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, entry.Value);
+                }
+
+                break;
+            default:
+                foreach (var property in PropertiesOf(context.GetType()))
+                {
+                    yield return new(property.Name, property.GetValue(context));
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The readable properties <see cref="CopyInto"/> takes from <paramref name="context"/>, or null when it is null, a dictionary or a key/value sequence.</summary>
+    public static PropertyInfo[]? PropertiesOrNull(object? context)
+        => context is null or IEnumerable<KeyValuePair<string, object?>> or IDictionary ? null : PropertiesOf(context.GetType());
+
+    private static PropertyInfo[] PropertiesOf(Type type)
+        => _properties.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0).ToArray());
 
     /// <summary>The strings of a template list or tuple (for arguments such as <c>category_filter</c>).</summary>
     public static IEnumerable<string> Strings(object? value) => value switch

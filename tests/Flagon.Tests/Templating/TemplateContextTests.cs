@@ -138,6 +138,26 @@ public class TemplateContextTests
     }
 
     [Fact]
+    public async Task TheContextIsTheSameWhetherOrNotTemplateEventsAreListenedTo()
+    {
+        // Without listeners the engine reads the entries straight from their sources; with one, from the built dictionary.
+        using var folder = new TemplateFolder().Write("page.html", "{{ site }} {{ who }} {{ n }} {{ extra }} {{ request.path }} {{ g is defined }} {{ session is defined }}");
+        folder.App.ContextProcessor(() => new System.Collections.SortedList { ["site"] = "Flagon", ["n"] = 1 });
+        folder.App.ContextProcessor(() => new { who = "processor", extra = "kept" });
+        folder.App.Get("/dict", () => RenderTemplate("page.html", new Dictionary<string, object?> { ["who"] = "caller", ["n"] = 2 }), endpoint: "dict");
+        folder.App.Get("/object", () => RenderTemplate("page.html", new { who = "object" }), endpoint: "object");
+        using var client = folder.App.TestClient();
+        string[] quiet = [(await client.GetAsync("/dict")).Text ?? string.Empty, (await client.GetAsync("/object")).Text ?? string.Empty];
+        Assert.Equal(["Flagon caller 2 kept /dict True True", "Flagon object 1 kept /object True True"], quiet);
+
+        var seen = new List<string>();
+        using var rendered = FlagonSignals.TemplateRendered.Connect((_, e) => seen.Add(string.Join(',', e.Context.Keys)), folder.App);
+        string[] listened = [(await client.GetAsync("/dict")).Text ?? string.Empty, (await client.GetAsync("/object")).Text ?? string.Empty];
+        Assert.Equal(quiet, listened);
+        Assert.Equal(["g,request,session,n,site,who,extra", "g,request,session,n,site,who,extra"], seen);
+    }
+
+    [Fact]
     public void SetupMethodsRefuseAfterTheFirstRequest()
     {
         using var folder = new TemplateFolder();
