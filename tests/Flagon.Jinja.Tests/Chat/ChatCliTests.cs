@@ -84,4 +84,17 @@ public sealed class ChatCliTests : IDisposable
     [InlineData("--template", "a", "--name", "n", "--data", "x.json")]
     [InlineData("--template")]
     public void BadArgumentsExitTwo(params string[] args) => Assert.Equal(2, Run(args).Code);
+
+    [Fact]
+    public void ContinueFinalMessageEndsThePromptInsideTheLastMessage()
+    {
+        string template = Write("t.jinja", "{% for m in messages %}<|{{ m.role }}|>\n{{ m.content }}<|end|>\n{% endfor %}");
+        string data = Write("d.json", "{\"messages\": [{\"role\": \"assistant\", \"content\": \"Sure: \"}]}");
+        string both = Write("both.json", "{\"add_generation_prompt\": true, \"messages\": [{\"role\": \"assistant\", \"content\": \"Sure: \"}]}");
+        var (code, stdout, stderr) = Run("--template", template, "--data", data, "--continue-final-message");
+        Assert.Equal((0, "<|assistant|>\nSure: ", ""), (code, Encoding.UTF8.GetString(stdout), stderr));
+        (code, _, stderr) = Run("--template", template, "--data", both, "--continue-final-message");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: continue_final_message and add_generation_prompt are not compatible.", stderr);
+    }
 }

@@ -1,12 +1,10 @@
-using System.Text;
 using Flagon.Jinja.Chat;
-using Flagon.Jinja.Cli;
 
 namespace Flagon.Jinja.Tests.Chat;
 
 /// <summary>
-/// transformers' <c>continue_final_message</c> through the .NET API and the command line (the recorded
-/// renders are in ChatTemplateFixtureTests, scenarios <c>continue-*</c>).
+/// transformers' <c>continue_final_message</c> through the .NET API (the recorded renders are in
+/// ChatTemplateFixtureTests, scenarios <c>continue-*</c>; the CLI flag in ChatCliTests).
 /// </summary>
 public sealed class ContinueFinalMessageTests
 {
@@ -119,35 +117,5 @@ public sealed class ContinueFinalMessageTests
     {
         var config = TokenizerConfig.Parse("{\"chat_template\": " + System.Text.Json.JsonSerializer.Serialize(ChatMl) + "}");
         Assert.EndsWith("<|assistant|>\nThe capital is", config.Render(new ChatRequest { Messages = Partial, ContinueFinalMessage = true }));
-    }
-
-    [Fact]
-    public void TheCommandLineFlag()
-    {
-        string dir = Directory.CreateTempSubdirectory("flagon-chat-").FullName;
-        try
-        {
-            string template = Path.Combine(dir, "t.jinja"), data = Path.Combine(dir, "d.json"), both = Path.Combine(dir, "both.json");
-            File.WriteAllText(template, ChatMl);
-            File.WriteAllText(data, "{\"messages\": [{\"role\": \"assistant\", \"content\": \"Sure: \"}]}");
-            File.WriteAllText(both, "{\"add_generation_prompt\": true, \"messages\": [{\"role\": \"assistant\", \"content\": \"Sure: \"}]}");
-            var (code, stdout, stderr) = Run("--template", template, "--data", data, "--continue-final-message");
-            Assert.Equal((0, "<|assistant|>\nSure: ", ""), (code, stdout, stderr));
-            (code, _, stderr) = Run("--template", template, "--data", both, "--continue-final-message");
-            Assert.Equal(2, code);
-            Assert.StartsWith("error: continue_final_message and add_generation_prompt are not compatible.", stderr);
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
-    }
-
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new MemoryStream();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(["chat", .. args], new StringReader(""), stdout, stderr);
-        return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 }
