@@ -36,6 +36,20 @@ public class DataBindingTests
     }
 
     [Fact]
+    public void LoopsReadMultiDimensionalArraysAndASnapshotOfTheList()
+    {
+        var grid = new int[2, 3] { { 1, 2, 3 }, { 4, 5, 6 } };
+        var names = new List<string> { "a", "b" };
+        Assert.Equal("123456|a,b,|4", TestUtil.Render("{% for v in grid %}{{ v }}{% endfor %}|{% for n in names %}{{ n }},{{ grow() }}{% endfor %}|{{ names|length }}",
+            new Dictionary<string, object?>
+            {
+                ["grid"] = grid,
+                ["names"] = names,
+                ["grow"] = new Func<string>(() => { names.Add("x"); return ""; }),
+            }));
+    }
+
+    [Fact]
     public void LoopingOverALargeRangeAndBreaking() =>
         Assert.Equal("0,1,2,9999999", TestUtil.Render("{% for i in range(10000000) %}{% if loop.index > 3 %}{{ loop.length - 1 }}{% break %}{% endif %}{{ i }},{% endfor %}", new { }, e => e.Extensions = JinjaExtensions.LoopControls));
 

@@ -130,16 +130,27 @@ internal static partial class Ops
 
     /// <summary>
     /// An iterable as a read-only list: the list itself when it already is one (template lists and tuples,
-    /// ranges, .NET lists and arrays read through a normalising view), else its items materialised.
+    /// ranges), a .NET list or one-dimensional array copied once into an array of its exact size (a snapshot,
+    /// as before, without an iterator or list growth), else its items materialised.
     /// </summary>
     public static IReadOnlyList<object?> ToList(object? v) => v switch
     {
         List<object?> l => l,
         PyTuple t => t,
         PyRange r => r,
-        IList list when v is not IDictionary => new NormalizedList(list),
+        IList list when v is not (IDictionary or Array { Rank: > 1 }) && (v is not Array a || a.GetLowerBound(0) == 0) => Snapshot(list),
         _ => Iterate(v).ToList(),
     };
+
+    private static object?[] Snapshot(IList list)
+    {
+        var items = new object?[list.Count];
+        for (int i = 0; i < items.Length; i++)
+        {
+            items[i] = ObjectAdapter.Normalize(list[i]);
+        }
+        return items;
+    }
 
     public static IEnumerable<object?> StringChars(string s)
     {
