@@ -27,7 +27,13 @@ internal static class FinalMessageContinuation
                 + "continue_final_message when you want the model to continue the final message, and add_generation_prompt "
                 + "when you want to add a header that will prompt it to start a new assistant message instead.");
         }
-        if (messages is not List<object?> { Count: > 0 } list || list[^1] is not PyDict last)
+        var list = messages switch
+        {
+            List<object?> l => l,
+            PyTuple t => new List<object?>(t),
+            _ => null,
+        };
+        if (list is not { Count: > 0 } || list[^1] is not PyDict last)
         {
             throw new ArgumentException("continue_final_message is set but there is no final message to continue");
         }
@@ -64,7 +70,7 @@ internal static class FinalMessageContinuation
         }
         var result = new List<object?>(list);
         result[^1] = copy;
-        return (result, finalText);
+        return (messages is PyTuple ? PyTuple.From(result) : result, finalText);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Flagon.Jinja.Chat;
+using Flagon.Jinja.Runtime;
 
 namespace Flagon.Jinja.Tests.Chat;
 
@@ -43,6 +44,18 @@ public sealed class ContinueFinalMessageTests
             t.Render(new ChatRequest { Messages = Partial, ContinueFinalMessage = true }));
         Assert.Equal("The capital is", Partial[1]["content"]);
         Assert.EndsWith("The capital is<|end|>\n", t.Render(Partial));
+    }
+
+    [Fact]
+    public void ATupleOfMessagesIsContinuedToo()
+    {
+        var messages = PyTuple.From([new PyDict { ["role"] = "user", ["content"] = "Hi" }, new PyDict { ["role"] = "assistant", ["content"] = "Hello," }]);
+        Assert.Equal("<|user|>\nHi<|end|>\n<|assistant|>\nHello,",
+            ChatTemplate.FromString(ChatMl).Render(new ChatRequest { Messages = messages, ContinueFinalMessage = true }));
+        var (tagged, finalText) = FinalMessageContinuation.Prepare(messages, addGenerationPrompt: false, "{{ content }}");
+        Assert.Equal("Hello,", finalText);
+        Assert.Equal("Hello,CONTINUE_FINAL_MESSAGE_TAG ", ((PyDict)((PyTuple)tagged)[1]!)["content"]);
+        Assert.Equal("Hello,", ((PyDict)messages[1]!)["content"]);
     }
 
     [Fact]
