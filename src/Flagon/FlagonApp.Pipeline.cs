@@ -327,31 +327,19 @@ public partial class FlagonApp
     /// </summary>
     public virtual async ValueTask<object?> HandleUserExceptionAsync(Exception exception)
     {
-        if (RaisedInTemplate(exception) is { } raised)
-        {
-            if (raised is HttpException raisedHttp && !TrapHttpException(raisedHttp))
-            {
-                return await HandleHttpExceptionAsync(raisedHttp);
-            }
-
-            if (FindErrorHandler(raised) is { } raisedHandler)
-            {
-                return await raisedHandler(raised);
-            }
-        }
-
-        if (exception is HttpException http && !TrapHttpException(http))
-        {
-            return await HandleHttpExceptionAsync(http);
-        }
-
-        var handler = FindErrorHandler(exception);
-        if (handler is null)
+        var routed = (RaisedInTemplate(exception) is { } raised ? Route(raised) : null) ?? Route(exception);
+        if (routed is null)
         {
             ExceptionDispatchInfo.Capture(exception).Throw();
         }
 
-        return await handler(exception);
+        return await routed.Value;
+
+        // An untrapped HTTP error to HandleHttpExceptionAsync, anything else to its registered handler; null when none takes it.
+        ValueTask<object?>? Route(Exception e) =>
+            e is HttpException http && !TrapHttpException(http) ? HandleHttpExceptionAsync(http)
+            : FindErrorHandler(e) is { } handler ? handler(e)
+            : null;
     }
 
     /// <summary>The exception .NET code threw inside a template render, when <paramref name="exception"/> is the engine's wrapper of it.</summary>

@@ -401,13 +401,7 @@ internal sealed partial class Compiler
             {
                 return fn(rc, f);
             }
-            catch (TemplateError e) when (e.LineNumber is null)
-            {
-                e.LineNumber = line;
-                e.TemplateName ??= name;
-                throw;
-            }
-            catch (Exception e) when (e is not TemplateError and not OperationCanceledException)
+            catch (Exception e) when (Locate(e, line, name))
             {
                 throw Wrap(e, line, name);
             }
@@ -415,11 +409,11 @@ internal sealed partial class Compiler
     }
 
     /// <summary>
-    /// The exception filter of a statement that names its line in errors: a template error without a
-    /// line gets this one (and passes on); any other error but a cancellation is to be wrapped
-    /// (<see cref="Wrap"/>) by the catch block. Same result as <see cref="Located"/>'s two catch blocks.
+    /// The exception filter of a statement or output part that names its line in errors: a template error
+    /// without a line gets this one (and passes on); any other error but a cancellation is to be wrapped
+    /// (<see cref="Wrap"/>) by the catch block.
     /// </summary>
-    private static bool Locate(Exception e, int line, string? name)
+    internal static bool Locate(Exception e, int line, string? name)
     {
         if (e is TemplateError te)
         {

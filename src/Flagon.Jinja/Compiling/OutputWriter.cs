@@ -44,13 +44,7 @@ internal sealed class OutputWriter(OutputPart[] parts, bool autoescape, string? 
                 }
             }
         }
-        catch (TemplateError ex) when (all[i].Item is not string && ex.LineNumber is null)
-        {
-            ex.LineNumber = all[i].Line;
-            ex.TemplateName ??= templateName;
-            throw;
-        }
-        catch (Exception ex) when (all[i].Item is not string && ex is not TemplateError and not OperationCanceledException)
+        catch (Exception ex) when (all[i].Item is not string && Compiler.Locate(ex, all[i].Line, templateName))
         {
             throw Compiler.Wrap(ex, all[i].Line, templateName);
         }

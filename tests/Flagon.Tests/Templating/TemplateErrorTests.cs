@@ -20,9 +20,7 @@ public class TemplateErrorTests
             folder.Write(name, source);
         }
 
-        var errors = new List<Exception>();
-        folder.App.Builder.Logging.ClearProviders();
-        folder.App.Builder.Logging.AddProvider(new ExceptionLoggerProvider(errors));
+        var errors = LoggedErrors(folder.App);
         folder.App.Get("/", () => RenderTemplate(name), endpoint: "index");
         using var client = folder.App.TestClient();
         var response = await client.GetAsync("/");
@@ -105,9 +103,7 @@ public class TemplateErrorTests
     public async Task AnUnhandledExceptionRaisedInATemplateIsA500NamingTheTemplate()
     {
         using var folder = new TemplateFolder().Write("page.html", "a\n{{ check() }}");
-        var errors = new List<Exception>();
-        folder.App.Builder.Logging.ClearProviders();
-        folder.App.Builder.Logging.AddProvider(new ExceptionLoggerProvider(errors));
+        var errors = LoggedErrors(folder.App);
         folder.App.TemplateGlobal("check", new Func<string>(() => throw new InvalidOperationException("quota")));
         folder.App.ErrorHandler<ArgumentException>(e => "not this one");
         folder.App.Get("/", () => RenderTemplate("page.html"), endpoint: "index");
@@ -117,6 +113,15 @@ public class TemplateErrorTests
         var error = Assert.IsType<TemplateRuntimeError>(Assert.Single(errors));
         Assert.Equal(("page.html", 2), (error.TemplateName, error.LineNumber));
         Assert.IsType<InvalidOperationException>(error.InnerException);
+    }
+
+    /// <summary>The exceptions the app logs, in place of its logging providers.</summary>
+    private static List<Exception> LoggedErrors(FlagonApp app)
+    {
+        var errors = new List<Exception>();
+        app.Builder.Logging.ClearProviders();
+        app.Builder.Logging.AddProvider(new ExceptionLoggerProvider(errors));
+        return errors;
     }
 
     private sealed class ExceptionLoggerProvider(List<Exception> errors) : ILoggerProvider
